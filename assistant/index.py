@@ -1,0 +1,144 @@
+"""Chunking, embedding and the Chroma collection (embedded PersistentClient, or a server via CHROMA_HOST).
+
+A rebuild writes a new collection aside and then moves the `active` pointer, so an interrupted build
+leaves the previous index in use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_core.embeddings import Embeddings
+from tqdm import tqdm
+
+from .config import Settings
+from .corpus import Unit, load_manifest, load_units, split_sentences
+
+CHUNKER_VERSION = "2"
+MAX_CHARS = 220
+META = "assistant-meta"
+
+
+class IndexUnavailable(RuntimeError):
+    """The index is missing, damaged or unreachable; the message says what to run."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    text: str
+    section: str
+    uid: str
+    kind: str
+
+    @property
+    def embed_text(self) -> str:
+        # The nearest heading travels with the text: "（2）PM2.5浓度：2024年，…"
+        return f"{self.section.split(' › ')[-1]}：{self.text}"
+
+
+def chunk_units(units: tuple[Unit, ...]) -> list[Chunk]:
+    """Paragraphs up to MAX_CHARS stay whole; longer ones become windows of whole sentences."""
+    chunks: list[Chunk] = []
+    for unit in units:
+        pieces: list[str] = []
+        if len(unit.text) <= MAX_CHARS:
+            pieces = [unit.text]
+        else:
+            buf = ""
+            for sentence in split_sentences(unit.text):
+                if buf and len(buf) + len(sentence) > MAX_CHARS:
+                    pieces.append(buf)
+                    buf = ""
+                buf += sentence
+            if buf:
+                pieces.append(buf)
+        for i, piece in enumerate(pieces):
+            chunks.append(Chunk(id=f"{unit.uid}.{i}", text=piece, section=unit.section_path, uid=unit.uid, kind=unit.kind))
+    return chunks
+
+
+def fingerprint(chunks: list[Chunk], embedder_name: str) -> str:
+    h = hashlib.sha256(f"{CHUNKER_VERSION}|{embedder_name}".encode())
+    for c in chunks:
+        h.update(f"{c.id}|{c.section}|{c.text}\n".encode())
+    return h.hexdigest()[:12]
+
+
+def make_client(settings: Settings) -> chromadb.api.ClientAPI:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    except Exception as exc:  # noqa: BLE001 - any client failure is reported the same way
+        where = f"Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else f"{settings.index_dir}"
+        raise IndexUnavailable(f"无法打开索引（{where}）：{exc}。请运行 `python -m assistant index` 重建索引。") from exc
+
+
+def _prefix(settings: Settings) -> str:
+    return f"{settings.bulletin}-"
+
+
+def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = True, batch: int = 32) -> dict:
+    """Embed every chunk into a fresh collection, then point `active` at it and drop older ones."""
+    started = time.perf_counter()
+    manifest = load_manifest(settings.bulletin_dir)
+    chunks = chunk_units(load_units(settings.bulletin_dir))
+    name_ = getattr(embedder, "name", type(embedder).__name__)
+    fp = fingerprint(chunks, name_)
+    client = make_client(settings)
+    name = f"{_prefix(settings)}{fp}-{int(time.time() * 1000)}"
+    collection = client.create_collection(name=name, embedding_function=None,
+                                          metadata={"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_,
+                                                    "bulletin": manifest.id})
+    bar = tqdm(total=len(chunks), desc="索引", unit="段", disable=not progress)
+    for start in range(0, len(chunks), batch):
+        part = chunks[start : start + batch]
+        collection.add(
+            ids=[c.id for c in part],
+            documents=[c.text for c in part],
+            embeddings=embedder.embed_documents([c.embed_text for c in part]),
+            metadatas=[{"section": c.section, "uid": c.uid, "kind": c.kind, "bulletin": manifest.id,
+                        "title": manifest.title} for c in part],
+        )
+        bar.update(len(part))
+    bar.close()
+    meta = client.get_or_create_collection(META, embedding_function=None)
+    meta.modify(metadata={f"active:{settings.bulletin}": name})  # the swap
+    for old in client.list_collections():
+        old_name = old if isinstance(old, str) else old.name
+        if old_name.startswith(_prefix(settings)) and old_name != name:
+            client.delete_collection(old_name)
+    return {"collection": name, "chunks": len(chunks), "fingerprint": fp, "embedder": name_,
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
+def open_collection(settings: Settings):
+    client = make_client(settings)
+    try:
+        meta = client.get_collection(META, embedding_function=None)
+        name = (meta.metadata or {}).get(f"active:{settings.bulletin}")
+        if not name:
+            raise KeyError(settings.bulletin)
+        collection = client.get_collection(name, embedding_function=None)
+        if collection.count() == 0:
+            raise ValueError("集合为空")
+        return collection
+    except Exception as exc:  # noqa: BLE001
+        raise IndexUnavailable(f"索引不存在或已损坏（{exc.__class__.__name__}）。请先运行 `python -m assistant index`。") from exc
+
+
+def index_status(settings: Settings, embedder_name: str) -> str:
+    """'ok', 'missing' or 'stale' (built from other text or with another embedder)."""
+    try:
+        collection = open_collection(settings)
+    except IndexUnavailable:
+        return "missing"
+    chunks = chunk_units(load_units(settings.bulletin_dir))
+    return "ok" if (collection.metadata or {}).get("fingerprint") == fingerprint(chunks, embedder_name) else "stale"

@@ -1,0 +1,161 @@
+"""Districts, indicators, units and their synonyms; question text -> the names the tables use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jieba
+import yaml
+
+jieba.setLogLevel(60)
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def fold(text: str) -> str:
+    """Fold width and case so that ＰＭ２．５, pm2.5 and PM2.5 compare equal."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    topic: str
+    aliases: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+    better: str | None = None  # "lower" | "higher"
+    pollutant: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class Lexicon:
+    indicators: dict[str, Indicator]
+    districts: dict[str, tuple[str, ...]]
+    sites: dict[str, tuple[str, ...]]
+    city_name: str
+    city_aliases: tuple[str, ...]
+    other_cities: tuple[str, ...]
+    units: dict[str, tuple[str, ...]]
+    stat_aliases: dict[str, tuple[str, ...]]
+    _patterns: dict[str, list[tuple[str, str, re.Pattern]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        def compile_(pairs: list[tuple[str, str]]) -> list[tuple[str, str, re.Pattern]]:
+            out = []
+            for key, alias in sorted(pairs, key=lambda p: -len(p[1])):
+                a = fold(alias)
+                body = re.escape(a)
+                if re.fullmatch(r"[a-z0-9 .+]+", a):  # latin aliases need word edges: CO must not match CO2
+                    body = rf"(?<![a-z0-9.]){body}(?![a-z0-9₂])"
+                out.append((key, alias, re.compile(body)))
+            return out
+
+        self._patterns = {
+            "indicator": compile_([(k, a) for k, ind in self.indicators.items() for a in (k, *ind.aliases)]),
+            "weak": compile_([(k, a) for k, ind in self.indicators.items() for a in ind.weak]),
+            "site": compile_([(k, a) for k, al in self.sites.items() for a in (k, *al)]),
+            "district": compile_([(k, a) for k, al in self.districts.items() for a in (k, *al)]),
+            "city": compile_([(self.city_name, a) for a in self.city_aliases]),
+            "other_city": compile_([(c, c) for c in self.other_cities]),
+        }
+        for kind in ("yoy", "vs2013", "target", "limit", "rank", "class"):
+            self._patterns[f"stat:{kind}"] = compile_([(kind, a) for a in self.stat_aliases.get(kind, ())])
+
+    # -- matching -------------------------------------------------------------------------------
+    def find(self, kind: str, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """Longest-first, non-overlapping matches of one kind; `taken` spans are skipped and extended."""
+        folded = fold(text)
+        taken = taken if taken is not None else []
+        found: list[Mention] = []
+        for key, _alias, pattern in self._patterns[kind]:
+            for m in pattern.finditer(folded):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Mention(key, m.start(), m.end()))
+        return sorted(found, key=lambda x: x.start)
+
+    def has(self, kind: str, text: str) -> bool:
+        folded = fold(text)
+        return any(p.search(folded) for _k, _a, p in self._patterns[kind])
+
+    def canonical_place(self, name: str) -> str | None:
+        for kind in ("site", "district", "city"):
+            hits = self.find(kind, name)
+            if hits:
+                return hits[0].key
+        return None
+
+    def short(self, district: str) -> str:
+        return district[:-1] if district.endswith("区") else district
+
+    def unit_of(self, text: str) -> str | None:
+        folded = fold(text)
+        for unit, aliases in self.units.items():
+            for a in sorted((unit, *aliases), key=len, reverse=True):
+                if fold(a) in folded:
+                    return unit
+        return None
+
+    def jieba_words(self) -> list[str]:
+        words = {a for ind in self.indicators.values() for a in (ind.key, *ind.aliases, *ind.weak)}
+        words |= {a for k, al in self.districts.items() for a in (k, *al)}
+        words |= {a for k, al in self.sites.items() for a in (k, *al)}
+        return sorted(w for w in words if len(w) > 1)
+
+
+def _load_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@cache
+def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
+    lex = _load_yaml(corpus_dir / "lexicon.yaml")
+    places = _load_yaml(bulletin_dir / "places.yaml")
+    indicators = {
+        key: Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
+                       weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")))
+        for key, spec in lex["indicators"].items()
+    }
+    lexicon = Lexicon(
+        indicators=indicators,
+        districts={k: tuple(v) for k, v in places["districts"].items()},
+        sites={k: tuple(v) for k, v in places.get("sites", {}).items()},
+        city_name=places["city"]["name"],
+        city_aliases=tuple(places["city"]["aliases"]),
+        other_cities=tuple(places.get("other_cities", [])),
+        units={k: tuple(v) for k, v in lex.get("units", {}).items()},
+        stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
+    )
+    for word in lexicon.jieba_words():
+        jieba.add_word(word, freq=2000)
+    return lexicon
+
+
+_TOKEN = re.compile(r"[\u4e00-\u9fff]+|[a-z]+[0-9.]*|[0-9]+(?:\.[0-9]+)?")
+STOPWORDS = set("的 了 是 在 和 与 及 为 有 多少 什么 怎么 怎么样 吗 呢 吧 啊 哪些 哪个 哪 几 个 年 请问 一下 请 我 你 都 也 就 还 对 比 中 其中 以及 情况 如何".split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens for BM25: jieba words (with the lexicon's words) plus CJK bigrams, latin words and numbers."""
+    folded = fold(text)
+    tokens: list[str] = []
+    for word in jieba.lcut(folded):
+        word = word.strip()
+        if not word or word in STOPWORDS or not _TOKEN.fullmatch(word):
+            continue
+        tokens.append(word)
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", folded):
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
