@@ -29,6 +29,11 @@ class Indicator:
     weak: tuple[str, ...] = ()
     better: str | None = None  # "lower" | "higher"
     pollutant: bool = False
+    overview: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        return f"{self.key}平均浓度" if self.pollutant else self.key
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,8 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
     places = _load_yaml(bulletin_dir / "places.yaml")
     indicators = {
         key: Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
-                       weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")))
+                       weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")),
+                       overview=tuple(spec.get("overview", [])))
         for key, spec in lex["indicators"].items()
     }
     lexicon = Lexicon(

@@ -1,0 +1,551 @@
+"""Question -> tool calls -> a draft answer. Two implementations of the same step:
+
+* `RulePlanner` (default, no LLM): reads the parsed Query and calls the tools itself.
+* `LLMPlanner`: a LangChain tool-calling agent over the same tools, for any chat model
+  (an OpenAI-compatible endpoint via langchain-openai, or any `BaseChatModel`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .answer import Draft, change_text, place_name, value_text
+from .lexicon import STOPWORDS, Lexicon, fold
+from .parse import Query, claimed_direction
+from .tools import Toolbox, fmt
+from .types import Answer, Evidence
+
+CITY = "全市"
+DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
+EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
+CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
+
+
+QUESTION_WORDS = set("多少 是多少 哪些 哪个 什么 怎么样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 平均 浓度 全市 广州 广州市".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a question that carry its subject: jieba words of 2+ characters, minus question words."""
+    import jieba
+
+    return {w for w in jieba.lcut(fold(text)) if len(w) >= 2 and w not in QUESTION_WORDS and w not in STOPWORDS
+            and not re.fullmatch(r"[\d.\s]+", w)}
+
+
+def coverage(question: str, text: str) -> float:
+    """Share of the question's subject words that occur in text (a cheap relevance check)."""
+    words = content_words(question)
+    if not words:
+        return 0.0
+    folded = fold(text)
+    return sum(1 for w in words if w in folded) / len(words)
+
+
+class RulePlanner:
+    """The built-in planner: intent -> the tool calls a careful analyst would make."""
+
+    def __init__(self, box: Toolbox, lexicon: Lexicon) -> None:
+        self.box = box
+        self.lex = lexicon
+
+    def plan(self, q: Query) -> Answer:
+        if q.other_city and (not q.places or q.places == (CITY,)) and q.intent != "claim":
+            return self._other_city(q)
+        handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
+                   "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
+        return handler(q)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _indicator(self, key: str):
+        return self.lex.indicators[key]
+
+    def _expand(self, q: Query, place: str) -> list[str]:
+        """A general question about a topic is answered with the topic's overview indicators."""
+        out: list[str] = []
+        for key in q.indicators:
+            ind = self._indicator(key)
+            if ind.overview and (q.weak or EVALUATIVE.search(q.text)):
+                out.extend(k for k in ind.overview if self.box.facts_for(k, place))
+            else:
+                out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _places_for(self, q: Query, indicator: str) -> list[str]:
+        if q.places:
+            return list(q.places)
+        have = self.box.places_with(indicator, "value") or list(
+            dict.fromkeys(ev.place for ev in self.box.facts_for(indicator)))
+        return [CITY] if CITY in have or not have else have
+
+    def _describe(self, d: Draft, ev: Evidence) -> str:
+        """The figure, its qualifier (约/超/截至…) and its citation; an inferred table pairing says so."""
+        text = f"{ev.note}{value_text(ev)}" if ev.note in ("约", "超") else value_text(ev)
+        if ev.locator.endswith("正文") and ev.note and ev.note not in ("约", "超") and len(ev.note) <= 12:
+            text += f"（{ev.note}）"
+        if "推断" in ev.note:
+            text += "（表格区名与数值分开印刷，此配对为推断，详见引文）"
+        return f"{text}{d.cite(ev)}"
+
+    def _context(self, d: Draft, indicator: str, place: str, year: int) -> str:
+        """One line of context after a figure: its change and its standard grade or target."""
+        bits = []
+        yoy = self.box.lookup(indicator, place, year, "yoy")
+        if yoy:
+            inferred = "（区名配对为推断，详见引文）" if "推断" in yoy.note else ""
+            bits.append(f"{change_text(yoy)}{inferred}{d.cite(yoy)}")
+        grade = self.box.lookup(indicator, place, year, "grade")
+        if grade and indicator in self.lex.indicators and self._indicator(indicator).pollutant:
+            bits.append(f"达到国家{grade.text_value}标准{d.cite(grade)}")
+        target = self.box.lookup(indicator, place, year, "target")
+        if target:
+            bits.append(f"省考目标{value_text(target)}{d.cite(target)}")
+        return "，".join(bits)
+
+    def _passage_answer(self, q: Query, min_coverage: float = 0.5) -> Answer | None:
+        """Answer with the bulletin's own sentence when a passage covers the question well."""
+        best = self._best_sentence(q.text)
+        if not best or best[0] < min_coverage:
+            return None
+        _, sentence, ev = best
+        d = Draft("open")
+        quote = Evidence(text=sentence, locator=ev.locator, source=ev.source, score=ev.score)
+        d.add(f"据公报：{sentence}{d.cite(quote)}")
+        return d.answer()
+
+    def _best_sentence(self, text: str) -> tuple[float, str, Evidence] | None:
+        from .corpus import split_sentences
+
+        best = None
+        for rank, ev in enumerate(self.box.search_passages(text, k=5)):
+            for sentence in split_sentences(ev.text):
+                score = coverage(text, sentence) - 0.02 * rank
+                if best is None or score > best[0]:
+                    best = (score, sentence.strip(), ev)
+        return best
+
+    # -- intents ---------------------------------------------------------------------------------
+    def _other_city(self, q: Query) -> Answer:
+        d = Draft("not_found")
+        d.add(f"本公报是《{self.box.tables.manifest.title}》，只报告广州市及其各区的数据，未给出{q.other_city}的情况。")
+        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
+        if city:
+            d.add(f"公报给出的广州市{self._indicator(q.indicators[0]).display}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
+    def _value(self, q: Query) -> Answer:
+        if not q.indicators:
+            return self._open(q)
+        direct = self._value_draft(q)
+        # A question about something no table covers (e.g. 浮游植物优势种) is better answered by the text.
+        if direct.intent != "not_found":
+            # Words the parse did not account for (浮游植物、优势种) that the figures' sources do not mention
+            # either mean the question is about something else, which the text may answer.
+            shown = " ".join(ev.text for ev in direct.evidence)
+            if len(content_words(q.rest)) >= 2 and coverage(q.rest, shown) < 0.3:
+                passage = self._best_sentence(q.text)
+                if passage and passage[0] >= 0.6 and coverage(q.rest, passage[1]) >= 0.6:
+                    return self._passage_answer(q, 0.6) or direct.answer()
+            return direct.answer()
+        return direct.answer("not_found")
+
+    def _value_draft(self, q: Query) -> Draft:
+        d = Draft("value")
+        year = q.year or 2024
+        missing: list[tuple[str, str]] = []
+        for key in q.indicators[:3]:
+            for place in self._places_for(q, key):
+                for ind in self._expand(q, place) if key == q.indicators[0] or q.weak else [key]:
+                    if not self._one_value(d, ind, place, year):
+                        missing.append((ind, place))
+        if not d.evidence:
+            return self._not_found_value(q, missing, year)
+        return d
+
+    def _one_value(self, d: Draft, ind: str, place: str, year: int) -> bool:
+        found = [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(ind, place, stat, year)]
+        name = self._indicator(ind).display if ind in self.lex.indicators else ind
+        where = f"{year}年{place_name(place)}"
+        overlap = next((k for k in range(len(name), 0, -1) if place.endswith(name[:k])), 0)
+        name = name[overlap:] if overlap < len(name) else name  # 美丽单元 + 美丽单元贷款 -> 美丽单元贷款
+        if found:
+            main = found[0]
+            if main.stat == "value":
+                extra = self._context(d, ind, place, year)
+                label = f"（{main.text_value}）" if main.text_value else ""
+                d.add(f"{where}{name}为{self._describe(d, main)}{label}{'，' + extra if extra else ''}。")
+            else:
+                texts = "；".join(f"{ev.text_value}{d.cite(ev)}" for ev in found)
+                d.add(f"{where}{name}：{texts}。")
+            return True
+        derived = self._implied(d, ind, place, year, name, where)
+        return derived
+
+    def _implied(self, d: Draft, ind: str, place: str, year: int, name: str, where: str) -> bool:
+        """A 2023 or 2013 value the bulletin implies through a stated change; the working is shown."""
+        current = self.box.lookup(ind, place, 2024, "value")
+        stat = {2023: "yoy", 2013: "vs2013"}.get(year)
+        change = self.box.lookup(ind, place, 2024, stat) if stat and current else None
+        if not change:
+            return False
+        if change.unit == "%":
+            derived = self.box.implied_previous(current, change)
+        elif change.unit == current.unit or change.unit == "百分点":
+            derived = self.box.previous_by_points(current, change)
+        else:
+            return False
+        d.add(f"公报未直接给出{where}{name}，但可由2024年数值{self._describe(d, current)}和"
+              f"{change_text(change, since='同比' if year == 2023 else '比2013年')}{d.cite(change)}推算："
+              f"{derived.formula}，即约{d.derive(derived)}{current.unit}。")
+        return True
+
+    def _not_found_value(self, q: Query, missing: list[tuple[str, str]], year: int) -> Draft:
+        d = Draft("not_found")
+        for ind, place in missing[:2]:
+            name = self._indicator(ind).display if ind in self.lex.indicators else ind
+            years = sorted({ev.year for ev in self.box.facts_for(ind)})
+            if place in self.lex.districts and not self.box.facts_for(ind, place):
+                d.add(f"公报未给出{place}的{name}数值。")
+                city = self.box.lookup(ind, CITY, 2024, "value")
+                if city:
+                    d.add(f"公报给出的是全市{name}：{self._describe(d, city)}。")
+                hint = self._place_mention(place, ind)
+                if hint:
+                    d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
+                districts = [p for p in self.box.places_with(ind) if p in self.lex.districts]
+                if districts:
+                    d.add(f"（公报逐区给出了{len(districts)}个区的{name}，{place}不在其中。）")
+            elif year not in years and years:
+                have = "、".join(f"{y}年" for y in years)
+                d.add(f"公报未给出{year}年的{name}，只给出{have}的数据。")
+                current = self.box.lookup(ind, place, max(years), "value")
+                if current:
+                    d.add(f"{max(years)}年{place_name(place)}{name}为{self._describe(d, current)}。")
+            else:
+                d.add(f"公报未给出{place_name(place)}的{name}。")
+        if not d.parts:
+            d.add("公报未给出所问的数据。")
+        return d
+
+    def _place_mention(self, place: str, ind: str) -> tuple[str, Evidence] | None:
+        """A sentence that names both the district (short form) and the indicator, e.g. 天河、南沙区浓度次之."""
+        short = self.lex.short(place)
+        aliases = [fold(a) for a in (ind, *self._indicator(ind).aliases)] if ind in self.lex.indicators else [ind]
+        from .corpus import split_sentences
+
+        for ev in self.box.search_passages(f"各行政区{ind}浓度空间分布 {short}", k=8):
+            for sentence in split_sentences(ev.text):
+                f = fold(sentence)
+                if short in sentence and any(a in f for a in aliases):
+                    return sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)
+        return None
+
+    def _rank(self, q: Query) -> Answer:
+        if q.outside_scope:
+            return self._outside_rank(q)
+        if not q.indicators:
+            return self._open(q)
+        key = q.indicators[0]
+        d = Draft("rank")
+        improvement = re.search(r"改善幅度|进步|改善最", q.text)
+        groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
+        numeric = self.box.rank_districts(key)
+        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        if q.weak and not improvement:
+            # 空气好不好: the ranked composite index first, then each pollutant the bulletin gives by district
+            return self._rank_overview(q, key).answer()
+        if groups and (improvement or not numeric):
+            return self._rank_groups(q, key, groups, d).answer()
+        if numeric:
+            return self._rank_numeric(q, key, numeric, d).answer()
+        if classes:
+            return self._rank_classes(q, key, classes, d).answer()
+        return self._value(q)
+
+    def _want_high(self, q: Query, key: str) -> bool:
+        literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)
+        literal_low = re.search(r"最低|较低|最小|最少|lowest|least", q.text)
+        if literal_high or literal_low:
+            return bool(literal_high)
+        better = self._indicator(key).better or "lower"
+        return (better == "higher") == bool(q.best and not q.worst)
+
+    def _rank_numeric(self, q: Query, key: str, ranked: list[Evidence], d: Draft) -> Draft:
+        name = self._indicator(key).display
+        high = self._want_high(q, key)
+        order = list(reversed(ranked)) if high else ranked
+        word, other_word = ("最高", "最低") if high else ("最低", "最高")
+        if q.places and q.places[0] in self.lex.districts:
+            return self._position(q.places[0], key, ranked, d)
+        top = [ev for ev in order if ev.value == order[0].value]
+        if q.listing and len(top) < 3:
+            top = order[:3]
+            d.add(f"{name}{word}的几个区依次是：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in top) + "。")
+        else:
+            d.add(f"{name}{word}的是{'、'.join(ev.place for ev in top)}，{value_text(top[0])}{d.cite(top[0])}")
+            bottom = [ev for ev in order if ev.value == order[-1].value]
+            d.add(f"；{other_word}的是{'、'.join(ev.place for ev in bottom)}，{value_text(bottom[0])}{d.cite(bottom[0])}。")
+        missing = self.box.missing_districts(key)
+        if missing:
+            d.add(f"（公报未给出{'、'.join(missing)}的数值。）")
+        return d
+
+    def _position(self, place: str, key: str, ranked: list[Evidence], d: Draft) -> Draft:
+        name = self._indicator(key).display
+        mine = next((ev for ev in ranked if ev.place == place), None)
+        if mine is None:
+            d.add(f"公报未给出{place}的{name}。")
+            return d
+        better = self._indicator(key).better or "lower"
+        worse_than = sum(1 for ev in ranked if ev.value < mine.value) if better == "lower" else sum(
+            1 for ev in ranked if ev.value > mine.value)
+        if all(mine.value >= ev.value for ev in ranked):
+            where = "各区中最高"
+        elif all(mine.value <= ev.value for ev in ranked):
+            where = "各区中最低"
+        else:
+            where = f"各区中有{worse_than}个区比它{'低' if better == 'lower' else '高'}"
+        d.add(f"{place}{name}为{self._describe(d, mine)}，{where}。")
+        return d
+
+    def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
+        labels = list(dict.fromkeys(ev.text_value for ev in groups))
+        if len(labels) > 1:
+            want_bad = q.worst and not q.best
+            labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad] or labels[:1]
+        for label in labels:
+            members = [ev for ev in groups if ev.text_value == label]
+            d.add(f"{'、'.join(ev.place for ev in members)}：{label}{d.cite(members[0])}。")
+        return d
+
+    def _rank_classes(self, q: Query, key: str, classes: list[Evidence], d: Draft) -> Draft:
+        ordered = sorted(classes, key=lambda ev: CLASS_ORDER.get(ev.text_value, 9))
+        pick = ordered[-1] if q.worst and not q.best else ordered[0]
+        members = [ev for ev in ordered if ev.text_value == pick.text_value]
+        d.add(f"{self._indicator(key).display}为{pick.text_value}的是{'、'.join(ev.place for ev in members)}{d.cite(pick)}。")
+        return d
+
+    def _rank_overview(self, q: Query, key: str) -> Draft:
+        d = Draft("rank")
+        place = q.places[0] if q.places and q.places[0] in self.lex.districts else None
+        groups = self.box.facts_for(key, stat="group")
+        if place:
+            mine = [ev for ev in groups if ev.place == place]
+            for ev in mine:
+                d.add(f"按环境空气质量综合指数，{place}{ev.text_value}{d.cite(ev)}。")
+            if not mine and groups:
+                d.add(f"按环境空气质量综合指数，{place}不在排名前三位或后三位之列{d.cite(groups[0])}。")
+            for ind in self._indicator(key).overview:
+                ranked = self.box.rank_districts(ind)
+                if ranked and any(ev.place == place for ev in ranked):
+                    self._position(place, ind, ranked, d)
+            return d
+        self._rank_groups(q, key, groups, d)
+        for ind in self._indicator(key).overview:
+            ranked = self.box.rank_districts(ind)
+            if ranked:
+                self._rank_numeric(q, ind, ranked, d)
+        return d
+
+    def _outside_rank(self, q: Query) -> Answer:
+        aliases = [fold(a) for k in q.indicators for a in (k, *self._indicator(k).aliases)]
+        scope = next((s for s in ("全国", "全省") if s in q.text), "全国")
+        best = None
+        from .corpus import split_sentences
+
+        for ev in self.box.search_passages(q.text, k=8):
+            for sentence in split_sentences(ev.text):
+                if scope in sentence and any(a in fold(sentence) for a in aliases):
+                    best = best or Evidence(text=sentence, locator=ev.locator, source=ev.source)
+        d = Draft("rank")
+        if best:
+            d.add(f"据公报：{best.text}{d.cite(best)}")
+            return d.answer()
+        name = self._indicator(q.indicators[0]).display if q.indicators else "该指标"
+        d.add(f"公报未给出广州{name}在{scope}的排名。")
+        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
+        if city:
+            d.add(f"公报给出的是2024年广州市{name}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
+    def _compare(self, q: Query) -> Answer:
+        if not q.indicators:
+            return self._open(q)
+        key = q.indicators[0]
+        name = self._indicator(key).display
+        d = Draft("compare")
+        if "target" in q.stats or "limit" in q.stats:
+            value = self.box.lookup(key, q.places[0] if q.places else CITY)
+            ref = self.box.lookup(key, CITY, 2024, "target") if "target" in q.stats else self.box.standard_limit(key)
+            if not value or not ref:
+                return self._value(q)
+            diff = self.box.difference(value, ref, 2)
+            unit = "个百分点" if value.unit == "%" else value.unit
+            label = "省考目标" if "target" in q.stats else "标准限值"
+            d.add(f"2024年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
+                  f"{'高于' if diff.value >= 0 else '低于'}{label}{fmt(abs(d_val := diff.value))}{unit}"
+                  f"（{diff.formula}）。")
+            d.derived.append(diff)
+            _ = d_val
+            return d.answer()
+        places = list(q.places[:2]) if len(q.places) >= 2 else [*q.places, CITY][:2]
+        values = [self.box.lookup(key, p) for p in places]
+        if not all(values):
+            return self._value(q)
+        a, b = values
+        diff = self.box.difference(a, b, 4)
+        d.add(f"{place_name(a.place)}{name}为{self._describe(d, a)}，{place_name(b.place)}为{self._describe(d, b)}。")
+        if diff.value == 0:
+            d.add("两者相同。")
+        else:
+            hi, lo = (a, b) if diff.value > 0 else (b, a)
+            gap = self.box.difference(hi, lo, 4)
+            d.add(f"{place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
+        return d.answer()
+
+    def _change(self, q: Query) -> Answer:
+        if not q.indicators:
+            return self._open(q)
+        d = Draft("change")
+        stat = "vs2013" if "vs2013" in q.stats else "yoy"
+        for key in q.indicators[:3]:
+            name = self._indicator(key).display
+            for place in self._places_for(q, key):
+                ev = self.box.lookup(key, place, 2024, stat)
+                if ev is None:
+                    continue
+                current = self.box.lookup(key, place, 2024, "value")
+                since = "比2013年" if stat == "vs2013" else "同比"
+                now = f"（2024年为{self._describe(d, current)}）" if current else ""
+                d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{d.cite(ev)}{now}。")
+        if not d.evidence:
+            what = "与2013年相比的变化" if stat == "vs2013" else "同比变化"
+            d.add(f"公报未给出所问指标的{what}。")
+            draft = self._value_draft(q)
+            if draft.evidence:
+                d.add(draft.text.replace("[", "[").strip())
+                d.evidence, d.derived = draft.evidence, draft.derived
+            return d.answer("not_found")
+        return d.answer()
+
+    def _standard(self, q: Query) -> Answer:
+        key = next((k for k in q.indicators if self.box.standard_limit(k)), None)
+        if key is None:
+            return self._value(q)
+        d = Draft("standard")
+        limit = self.box.standard_limit(key)
+        name = self._indicator(key).display
+        d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
+        for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
+            value = self.box.lookup(key, place)
+            if value is None:
+                grade = self.box.lookup(key, place, 2024, "grade")
+                d.add(f"公报未给出{place}的{name}数值" + (f"，但指出{place}{grade.text_value}{d.cite(grade)}" if grade else "") + "。")
+                continue
+            ok = value.value <= limit.value
+            grade = self.box.lookup(key, place, 2024, "grade")
+            tail = f"，达到国家{grade.text_value}标准{d.cite(grade)}" if grade and ok else ""
+            d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{'低于' if ok else '高于'}限值，"
+                  f"{'达标' if ok else '超标'}{tail}。")
+        return d.answer()
+
+    # -- claims ----------------------------------------------------------------------------------
+    def _claim(self, q: Query) -> Answer:
+        d = Draft("claim")
+        if q.other_city and not q.places:
+            d.add(f"无法核实：本公报只涉及广州市，未给出{q.other_city}的数据。")
+            return d.answer(verdict="unverifiable")
+        if not q.indicators:
+            return self._claim_text(q, d)
+        place = q.places[0] if q.places else CITY
+        key = q.indicators[0]
+        name = self._indicator(key).display
+        if not q.numbers:
+            return self._claim_qualitative(q, key, place, d)
+        results = []
+        direction = claimed_direction(q.text)
+        for number in q.numbers:
+            stat = self._claim_stat(q)
+            fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+            if fact is None or fact.value is None:
+                results.append("unverifiable")
+                d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
+                continue
+            same = abs(abs(fact.value) - number) < 1e-9
+            if stat in ("yoy", "vs2013"):
+                sign = (fact.value > 0) - (fact.value < 0)
+                same = same and (direction == 0 or direction == sign)
+                said = change_text(fact, since="同比" if stat == "yoy" else "比2013年")
+            else:
+                said = f"为{value_text(fact)}"
+            results.append("supported" if same else "refuted")
+            lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 else ""
+            d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
+            d.add("。" if same else f"，与说法中的“{fmt(number)}{'（' + ('上升' if direction > 0 else '下降') + '）' if direction and stat != 'value' else ''}”不一致。")
+        verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
+        head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
+        d.parts.insert(0, head)
+        return d.answer(verdict=verdict)
+
+    def _claim_stat(self, q: Query) -> str:
+        if "vs2013" in q.stats:
+            return "vs2013"
+        if "yoy" in q.stats or re.search(r"同比|上升|下降|增加|减少|提高|提升|降低", q.text):
+            return "yoy"
+        if "target" in q.stats:
+            return "target"
+        return "value"
+
+    def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft) -> Answer:
+        if q.outside_scope:
+            d.add("核查结论：无法核实。公报只报告广州市自身的数据，没有与全国或全省其他城市的比较排名。")
+            city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
+            if city:
+                d.add(f"可供参考：2024年广州市{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
+            return d.answer(verdict="unverifiable")
+        facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
+        for ev in facts:
+            if ev.text_value and ev.text_value[:2] in q.text:
+                d.add(f"核查结论：属实。公报：{place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
+                return d.answer(verdict="supported")
+        if facts:
+            ev = facts[0]
+            d.add(f"核查结论：不符。公报：{place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
+            return d.answer(verdict="refuted")
+        ranked = self.box.rank_districts(key)
+        if place in self.lex.districts and ranked and (q.best or q.worst):
+            high = self._want_high(q, key)
+            extreme = ranked[-1] if high else ranked[0]
+            mine = next((ev for ev in ranked if ev.place == place), None)
+            if mine:
+                ok = mine.value == extreme.value
+                d.add(f"核查结论：{'属实' if ok else '不符'}。")
+                self._position(place, key, ranked, d)
+                return d.answer(verdict="supported" if ok else "refuted")
+        d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
+        return d.answer(verdict="unverifiable")
+
+    def _claim_text(self, q: Query, d: Draft) -> Answer:
+        best = self._best_sentence(q.text)
+        if best and best[0] >= 0.6:
+            _, sentence, ev = best
+            quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
+            claimed = set(q.numbers)
+            stated = {v for v, _ in __import__("assistant.answer", fromlist=["numbers"]).numbers(sentence)}
+            if claimed and claimed <= stated:
+                d.add(f"核查结论：属实。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="supported")
+            if claimed:
+                d.add(f"核查结论：不符。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="refuted")
+        d.add("核查结论：无法核实。公报中没有找到能直接核对这一说法的内容。")
+        return d.answer(verdict="unverifiable")
+
+    # -- open questions --------------------------------------------------------------------------
+    def _open(self, q: Query) -> Answer:
+        found = self._passage_answer(q)
+        if found:
+            return found
+        d = Draft("not_found")
+        d.add("公报中没有找到与这个问题直接相关的内容。公报涵盖：环境空气、地表水、海洋、声环境、生态质量、"
+              "固体废物、应对气候变化和美丽广州建设等方面的2024年数据。")
+        return d.answer("not_found")

@@ -1,0 +1,132 @@
+"""Compose Chinese answers with citation markers, and verify every number against the cited evidence."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .tools import fmt
+from .types import Answer, Derived, Evidence
+
+_MARK = re.compile(r"\[\d+\]")
+_NUM = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+
+PLACE_CITY = "全市"
+
+
+def numbers(text: str) -> list[tuple[float, float | None]]:
+    """(number as printed, number scaled by 万/亿 if one follows) for every number in text."""
+    text = unicodedata.normalize("NFKC", text or "").replace(",", "")
+    out = []
+    for m in _NUM.finditer(_MARK.sub(" ", text)):
+        value = float(m.group(1))
+        scale = {"万": 1e4, "亿": 1e8}.get(m.group(2) or "")
+        out.append((value, value * scale if scale else None))
+    return out
+
+
+def _key(x: float) -> float:
+    return round(x, 6)
+
+
+def verify(text: str, evidence: list[Evidence], derived: list[Derived], allowed_extra: tuple[float, ...] = ()) -> list[float]:
+    """Numbers in `text` that neither the cited evidence nor a recomputed derivation supports.
+
+    Evidence supports the numbers printed in its text (and their 万/亿 scalings); a derivation supports its
+    result and the numbers of its formula only when recomputing it from its inputs gives the same result.
+    """
+    allowed: set[float] = {_key(x) for x in allowed_extra}
+    for ev in evidence:
+        for value, scaled in numbers(ev.text):
+            allowed.add(_key(value))
+            if scaled is not None:
+                allowed.add(_key(scaled))
+        if ev.value is not None:
+            allowed.add(_key(abs(ev.value)))
+        if ev.year is not None:
+            allowed.add(_key(ev.year))  # the year a figure belongs to may be named with it
+    for d in derived:
+        if abs(d.recompute() - d.value) > 10 ** (-d.decimals) / 2 + 1e-9:
+            continue
+        if not all(inp in evidence for inp in d.inputs):
+            continue
+        allowed.add(_key(abs(d.value)))
+        allowed.update(_key(v) for v, _ in numbers(d.formula))
+    bad = []
+    for value, scaled in numbers(text):
+        if _key(value) in allowed or (scaled is not None and _key(scaled) in allowed):
+            continue
+        bad.append(value)
+    return bad
+
+
+class Draft:
+    """An answer being written: sentences, the evidence they cite (numbered once) and derivations."""
+
+    def __init__(self, intent: str = "") -> None:
+        self.intent = intent
+        self.parts: list[str] = []
+        self.evidence: list[Evidence] = []
+        self.derived: list[Derived] = []
+
+    def cite(self, ev: Evidence) -> str:
+        """The marker [n] for this evidence; evidence with the same text shares one number."""
+        if ev not in self.evidence:
+            self.evidence.append(ev)
+        keys = list(dict.fromkeys((e.locator, e.text) for e in self.evidence))
+        return f"[{keys.index((ev.locator, ev.text)) + 1}]"
+
+    def derive(self, d: Derived) -> str:
+        self.derived.append(d)
+        return fmt(d.value)
+
+    def add(self, sentence: str) -> Draft:
+        if sentence:
+            self.parts.append(sentence)
+        return self
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def answer(self, status: str = "answered", verdict: str | None = None) -> Answer:
+        return Answer(text=self.text, status=status, verdict=verdict, evidence=list(self.evidence),
+                      derived=list(self.derived), intent=self.intent)
+
+
+def place_name(place: str) -> str:
+    return "广州市" if place == PLACE_CITY else place
+
+
+def value_text(ev: Evidence) -> str:
+    """The figure with its unit, as a reader expects it: 21微克/立方米, 94.0%, 3.04."""
+    if ev.value is None:
+        return ev.text_value
+    unit = "" if ev.unit == "名" else ev.unit
+    return f"{_as_printed(ev)}{unit}"
+
+
+def _as_printed(ev: Evidence) -> str:
+    """Keep the bulletin's own spelling of the number (94.0 stays 94.0) when the evidence prints it."""
+    plain = fmt(ev.value)
+    for value, _ in numbers(ev.text):
+        if _key(value) == _key(ev.value):
+            m = re.search(rf"(?<![\d.]){re.escape(plain)}(\.0+)?(?![\d])", unicodedata.normalize("NFKC", ev.text))
+            if m:
+                return m.group(0)
+    return plain
+
+
+def change_text(ev: Evidence, *, since: str = "同比") -> str:
+    """同比下降8.7% / 同比增加14天 / 同比提升3.6个百分点 / 同比持平."""
+    if ev.value is None or ev.value == 0:
+        return f"{since}持平"
+    magnitude = fmt(abs(ev.value))
+    if ev.indicator == "入海断面总氮":
+        return f"{since}改善{magnitude}%"
+    if ev.unit == "百分点":
+        return f"{since}{'提升' if ev.value > 0 else '下降'}{magnitude}个百分点"
+    if ev.unit in ("%", ""):
+        return f"{since}{'上升' if ev.value > 0 else '下降'}{magnitude}{ev.unit}"
+    return f"{since}{'增加' if ev.value > 0 else '减少'}{magnitude}{ev.unit}"

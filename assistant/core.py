@@ -1,0 +1,93 @@
+"""The one public entry point: `Assistant.ask`. The CLI, the batch mode and the UI all call it."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from langchain_core.language_models import BaseChatModel
+
+from .agent import RulePlanner
+from .answer import Draft, verify
+from .config import Settings
+from .embed import get_embedder
+from .index import IndexUnavailable, build_index, index_status, open_collection
+from .lexicon import load_lexicon
+from .parse import clean, parse
+from .retrieve import Retriever
+from .session import Session
+from .tables import load_tables
+from .tools import Toolbox
+from .types import Answer
+
+INVALID = "问题为空，请输入要查询的内容，例如：“2024年广州市PM2.5平均浓度是多少？”"
+
+
+class Assistant:
+    """Loads the tables, lexicon and index once; `ask` answers one question (optionally in a session)."""
+
+    def __init__(self, settings: Settings | None = None, chat_model: BaseChatModel | None = None,
+                 build_if_missing: bool = True) -> None:
+        self.settings = settings or Settings()
+        s = self.settings
+        self.tables = load_tables(s.bulletin_dir)
+        self.lexicon = load_lexicon(s.corpus_dir, s.bulletin_dir)
+        self.embedder = get_embedder(s.embedder)
+        status = index_status(s, getattr(self.embedder, "name", ""))
+        if status != "ok":
+            if not build_if_missing:
+                raise IndexUnavailable("索引不存在或已过期，请先运行 `python -m assistant index`。")
+            print(f"索引{'不存在' if status == 'missing' else '已过期'}，正在构建……", file=sys.stderr)
+            build_index(s, self.embedder, progress=False)
+        self.retriever = Retriever(open_collection(s), self.embedder)
+        self.box = Toolbox(self.tables, self.lexicon, self.retriever)
+        self.rules = RulePlanner(self.box, self.lexicon)
+        if chat_model is None and s.llm_base_url and s.llm_model:
+            from .llm import make_chat_model
+
+            chat_model = make_chat_model(s.llm_base_url, s.llm_model, s.llm_api_key)
+        if chat_model is not None:
+            from .llm import LLMPlanner
+
+            self.planner = LLMPlanner(chat_model, self.box, self.rules)
+        else:
+            self.planner = self.rules
+
+    def ask(self, question: str, session: Session | None = None) -> Answer:
+        started = time.perf_counter()
+        answer = self._ask(question if isinstance(question, str) else "", session)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def ask_turns(self, turns: list[str]) -> Answer:
+        """A conversation: earlier turns set the context, the last one is answered."""
+        session = Session()
+        answer = Answer(text=INVALID, status="invalid")
+        started = time.perf_counter()
+        for turn in turns:
+            answer = self._ask(turn if isinstance(turn, str) else "", session)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def _ask(self, question: str, session: Session | None) -> Answer:
+        text = clean(question, self.settings.max_question_chars)
+        query = parse(text, self.lexicon)
+        if query.intent == "invalid":
+            return Answer(text=INVALID, status="invalid", intent="invalid")
+        if session is not None:
+            query = session.resolve(query)
+        answer = self.planner.plan(query)
+        allowed = tuple(float(y) for y in query.years) + (query.numbers if query.intent == "claim" else ())
+        if verify(answer.text, answer.evidence, answer.derived, allowed):
+            return self._quote_only(answer)
+        return answer
+
+    @staticmethod
+    def _quote_only(answer: Answer) -> Answer:
+        """A composed answer that failed verification is never shown; the cited evidence is shown verbatim."""
+        d = Draft(answer.intent)
+        for ev in list({(e.locator, e.text): e for e in answer.evidence}.values())[:3]:
+            d.add(f"公报原文：{ev.text}{d.cite(ev)}\n")
+        if not d.parts:
+            d.add("抱歉，无法给出经过核对的答案。")
+        return d.answer(answer.status if d.evidence else "not_found", answer.verdict)

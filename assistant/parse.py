@@ -1,0 +1,161 @@
+"""Question text -> Query: places, indicators, years, statistics and intent. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from .lexicon import Lexicon, fold
+
+CLAIM = re.compile(
+    r"^\s*(核实|核查|查证|求证|验证|判断|辨别|fact[- ]?check|verify|check)|网上说|网传|听说|据说|有人说|新闻说|报道称|报道说|传言|"
+    r"是真的吗|是否属实|属实吗|准确吗|对吗|对不对|是否正确|正确吗|是不是真的|is it true|true\?|correct\?")
+RANK = re.compile(r"最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
+                  r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
+                  r"highest|lowest|best|worst|rank|which district")
+COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|谁高|谁低|谁更|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
+                     r"高出|低出|compare|versus|vs\.?|higher than|lower than")
+STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|超标|国标|standard|limit")
+CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
+                    r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
+FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
+UP_WORDS = re.compile(r"上升|增加|提高|提升|升高|增长|上涨|多了|rise|increase|up")
+DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|fall|down")
+BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
+WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
+YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?:\s*年|(?!\d))")
+NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球", "国内", "china", "national")
+
+
+def clean(text: str, limit: int) -> str:
+    """Drop control characters and cap the length; the result is what every later stage sees."""
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") else " " for ch in text)
+    return re.sub(r"\s+", " ", text).strip()[:limit]
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    intent: str  # invalid | value | rank | compare | change | standard | claim | open
+    places: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    weak: bool = False  # indicators come from a weak word such as 空气
+    years: tuple[int, ...] = ()
+    stats: frozenset[str] = field(default_factory=frozenset)
+    other_city: str | None = None
+    outside_scope: bool = False
+    best: bool = False
+    worst: bool = False
+    listing: bool = False  # 哪些: more than one answer expected
+    follow_up: bool = False
+    numbers: tuple[float, ...] = ()
+    rest: str = ""  # the text no place, year or indicator name accounts for
+
+    @property
+    def year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+
+def parse(text: str, lex: Lexicon) -> Query:
+    if not text.strip():
+        return Query(text=text, intent="invalid")
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    # Years first, so 2024 is not read as a figure; then named sites, districts and the city.
+    years = tuple(int(m.group(1)) for m in YEAR.finditer(folded))
+    for m in YEAR.finditer(folded):
+        taken.append(m.span())
+    places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
+    city = lex.find("city", text, taken)
+    others = [m.key for m in lex.find("other_city", text, taken) if m.key not in SCOPE_OUTSIDE]
+    places = [m.key for m in sorted(places, key=lambda m: m.start)]
+    if not places and city:
+        places = [lex.city_name]
+    ind_taken = list(taken)
+    indicators = _strongest(lex.find("indicator", text, ind_taken))
+    weak = False
+    if not indicators:
+        indicators = _strongest(lex.find("weak", text, ind_taken))
+        weak = bool(indicators)
+    stats = {kind for kind in ("yoy", "vs2013", "target", "limit", "rank", "class") if lex.has(f"stat:{kind}", text)}
+    if 2013 in years and len(years) > 1 or re.search(r"(比|较|与|和|相比)\s*2013", folded):
+        stats.add("vs2013")
+    for kind in ("stat:yoy", "stat:vs2013", "stat:target", "stat:limit", "stat:rank", "stat:class"):
+        lex.find(kind, text, ind_taken)
+    rest = _strip_spans(folded, ind_taken)
+    numbers = tuple(float(n) for n in NUMBER.findall(rest))
+    outside = any(s in folded for s in SCOPE_OUTSIDE)
+
+    query = Query(
+        text=text, intent="value", places=tuple(dict.fromkeys(places)), indicators=tuple(dict.fromkeys(indicators)),
+        weak=weak, years=years, stats=frozenset(stats), other_city=others[0] if others and not city else (others[0] if others else None),
+        outside_scope=outside, best=bool(BEST.search(folded)), worst=bool(WORST.search(folded)),
+        listing=bool(re.search(r"哪些|有哪|which ones|前三|后三", folded)),
+        follow_up=bool(FOLLOW_UP.search(folded.strip())) and len(folded) <= 30, numbers=numbers, rest=rest,
+    )
+    return replace(query, intent=_intent(query, folded))
+
+
+def _strongest(mentions: list) -> list[str]:
+    """Indicators named by much less text than the best-named one are incidental (行动方案 in 无废全运行动方案)."""
+    length: dict[str, int] = {}
+    for m in mentions:
+        length[m.key] = length.get(m.key, 0) + (m.end - m.start)
+    top = max(length.values(), default=0)
+    return [k for k in dict.fromkeys(m.key for m in mentions) if length[k] * 2 > top]
+
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, min(e, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _intent(q: Query, folded: str) -> str:
+    if CLAIM.search(folded):
+        return "claim"
+    if not q.indicators and not q.places and not q.other_city:
+        return "open"
+    if "limit" in q.stats or STANDARD.search(folded):
+        return "standard"
+    if len(q.places) >= 2 and (COMPARE.search(folded) or "和" in folded or "与" in folded) or \
+            ("target" in q.stats and COMPARE.search(folded)):
+        return "compare"
+    if RANK.search(folded) and not re.search(r"第几", folded) or ("rank" in q.stats and len(q.places) <= 1):
+        return "rank"
+    if q.stats & {"yoy", "vs2013"} or (CHANGE.search(folded) and q.indicators):
+        return "change"
+    if not q.indicators:
+        return "value" if q.places else "open"
+    return "value"
+
+
+def claimed_direction(text: str) -> int:
+    """+1 if the text says a figure rose, -1 if it fell, 0 if it says neither."""
+    folded = fold(text)
+    up, down = bool(UP_WORDS.search(folded)), bool(DOWN_WORDS.search(folded))
+    return 0 if up == down else (1 if up else -1)
+
+
+def merge_follow_up(q: Query, prev: Query | None) -> Query:
+    """Carry the place, indicator and year of the previous turn into a follow-up that leaves them out."""
+    if prev is None or q.intent in ("invalid", "claim") or prev.intent == "invalid":
+        return q
+    short = q.follow_up or len(q.text) <= 12
+    if not short or (q.places and q.indicators):
+        return q
+    places = q.places or (prev.places if q.indicators or q.stats else ())
+    indicators = q.indicators or prev.indicators
+    if not q.places and not q.indicators:
+        return q
+    intent = q.intent
+    if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank") and not q.places):
+        intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"
+    if q.places and not q.indicators and prev.intent in ("value", "change", "standard"):
+        intent = prev.intent
+    return replace(q, places=places, indicators=indicators, weak=q.weak if q.indicators else prev.weak,
+                   years=q.years or prev.years, stats=q.stats or prev.stats, intent=intent)

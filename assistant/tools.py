@@ -1,0 +1,135 @@
+"""The agent's tools: plain typed functions over the curated tables and the index, returning Evidence.
+
+`Toolbox` holds the loaded data; `langchain_tools()` wraps the same methods for a tool-calling LLM.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import pandas as pd
+
+from .lexicon import Lexicon
+from .retrieve import Retriever
+from .tables import Tables
+from .types import Derived, Evidence
+
+
+def fmt(value: float) -> str:
+    """A figure as the bulletin prints it: no trailing zeros beyond what is needed."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+class Toolbox:
+    def __init__(self, tables: Tables, lexicon: Lexicon, retriever: Retriever | None) -> None:
+        self.tables = tables
+        self.lexicon = lexicon
+        self.retriever = retriever
+        self.facts = tables.facts
+        self.districts = list(lexicon.districts)
+
+    # -- look-ups ------------------------------------------------------------------------------
+    def facts_for(self, indicator: str, place: str | None = None, stat: str | None = None,
+                  year: int | None = None) -> list[Evidence]:
+        """Every curated figure for an indicator, optionally narrowed by place, statistic and year."""
+        f = self.facts[self.facts["indicator"] == indicator]
+        if place is not None:
+            f = f[f["place"] == place]
+        if stat is not None:
+            f = f[f["stat"] == stat]
+        if year is not None:
+            f = f[f["year"] == year]
+        return [self.tables.evidence(row) for _, row in f.iterrows()]
+
+    def lookup(self, indicator: str, place: str = "全市", year: int = 2024, stat: str = "value") -> Evidence | None:
+        """The one figure for indicator/place/year/statistic, or None if the bulletin does not give it."""
+        found = self.facts_for(indicator, place, stat, year)
+        return found[0] if found else None
+
+    def places_with(self, indicator: str, stat: str = "value") -> list[str]:
+        f = self.facts[(self.facts["indicator"] == indicator) & (self.facts["stat"] == stat)]
+        return list(dict.fromkeys(f["place"]))
+
+    def rank_districts(self, indicator: str, descending: bool = False, year: int = 2024) -> list[Evidence]:
+        """District values of an indicator, sorted (ascending unless `descending`); districts without a value are left out."""
+        rows = [ev for ev in self.facts_for(indicator, stat="value", year=year)
+                if ev.place in self.districts and ev.value is not None]
+        return sorted(rows, key=lambda ev: (ev.value, self.districts.index(ev.place)), reverse=descending)
+
+    def missing_districts(self, indicator: str) -> list[str]:
+        have = {ev.place for ev in self.rank_districts(indicator)}
+        return [d for d in self.districts if d not in have] if have else []
+
+    def standard_limit(self, indicator: str) -> Evidence | None:
+        """The national standard limit (GB 3095-2012) as the bulletin states it."""
+        s = self.tables.standards
+        rows = s[s["indicator"] == indicator]
+        return None if rows.empty else self.tables.standard_evidence(rows.iloc[0])
+
+    # -- arithmetic with its working shown -------------------------------------------------------
+    @staticmethod
+    def difference(a: Evidence, b: Evidence, decimals: int = 4) -> Derived:
+        """a − b, e.g. two districts' values, or a value and its target."""
+        value = round(a.value - b.value, decimals)
+        return Derived(value=value, op="sub", inputs=(a, b), decimals=decimals,
+                       formula=f"{fmt(a.value)} − {fmt(b.value)} = {fmt(value)}")
+
+    @staticmethod
+    def implied_previous(current: Evidence, change_pct: Evidence, decimals: int = 1) -> Derived:
+        """The previous year's value implied by this year's value and its stated percentage change."""
+        value = round(current.value / (1 + change_pct.value / 100), decimals)
+        return Derived(value=value, op="implied_prev", inputs=(current, change_pct), decimals=decimals,
+                       formula=f"{fmt(current.value)} ÷ (1 {'−' if change_pct.value < 0 else '+'} {fmt(abs(change_pct.value))}%) ≈ {fmt(value)}")
+
+    @staticmethod
+    def previous_by_points(current: Evidence, change: Evidence, decimals: int = 2) -> Derived:
+        """Previous value = current − absolute change (for changes in 百分点, 天, 分贝 …)."""
+        value = round(current.value - change.value, decimals)
+        sign = "−" if change.value >= 0 else "+"
+        return Derived(value=value, op="sub", inputs=(current, change), decimals=decimals,
+                       formula=f"{fmt(current.value)} {sign} {fmt(abs(change.value))} = {fmt(value)}")
+
+    # -- passages --------------------------------------------------------------------------------
+    def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
+        """Bulletin passages nearest the query (hybrid BM25 + dense)."""
+        if self.retriever is None:
+            return []
+        return [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score)
+                for p in self.retriever.search(query, k=k)]
+
+
+def langchain_tools(box: Toolbox, record: list[Evidence]):
+    """The same tools for an LLM; every Evidence they return is recorded so the answer can cite it."""
+    from langchain_core.tools import StructuredTool
+
+    def out(items: list[Evidence]) -> str:
+        start = len(record)
+        record.extend(items)
+        return json.dumps([{"ref": start + i + 1, **{k: v for k, v in asdict(ev).items() if v not in ("", None)}}
+                           for i, ev in enumerate(items)], ensure_ascii=False)
+
+    def lookup_figure(indicator: str, place: str = "全市", year: int | None = None, stat: str | None = None) -> str:
+        """Curated figures for an indicator (e.g. PM2.5, 达标天数) at a place (全市 or a district such as 天河区).
+        stat: value | yoy (同比) | vs2013 | target | grade | class | rank | group; year defaults to all."""
+        return out(box.facts_for(indicator, place, stat, year))
+
+    def rank_districts(indicator: str, descending: bool = False) -> str:
+        """District values of an indicator sorted ascending (or descending)."""
+        return out(box.rank_districts(indicator, descending))
+
+    def standard_limit(indicator: str) -> str:
+        """National standard limit for a pollutant, as the bulletin states it."""
+        ev = box.standard_limit(indicator)
+        return out([ev] if ev else [])
+
+    def search_passages(query: str, k: int = 5) -> str:
+        """Search the bulletin text; returns passages with their section locators."""
+        return out(box.search_passages(query, k))
+
+    return [StructuredTool.from_function(f) for f in (lookup_figure, rank_districts, standard_limit, search_passages)]
+
+
+def frame_of(evidence: list[Evidence]) -> pd.DataFrame:
+    return pd.DataFrame([asdict(ev) for ev in evidence])
