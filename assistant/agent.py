@@ -11,7 +11,7 @@ import re
 
 from .answer import Draft, change_text, place_name, value_text
 from .lexicon import STOPWORDS, Lexicon, fold
-from .parse import Query, claimed_direction
+from .parse import NUMBER, Query, claimed_direction
 from .tools import Toolbox, fmt
 from .types import Answer, Evidence
 
@@ -39,6 +39,17 @@ def coverage(question: str, text: str) -> float:
         return 0.0
     folded = fold(text)
     return sum(1 for w in words if w in folded) / len(words)
+
+
+def claim_figures(q: Query) -> list[tuple[float, str]]:
+    """Each figure a claim states, with the clause around it (so 同比下降9% is read as a change)."""
+    folded = fold(q.text)
+    out = []
+    for m in NUMBER.finditer(q.rest):
+        start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
+        ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
+        out.append((float(m.group()), folded[start: min(ends) if ends else len(folded)]))
+    return out
 
 
 class RulePlanner:
@@ -215,7 +226,7 @@ class RulePlanner:
                 if districts:
                     d.add(f"（公报逐区给出了{len(districts)}个区的{name}，{place}不在其中。）")
             elif year not in years and years:
-                have = "、".join(f"{y}年" for y in years)
+                have = "、".join(f"{y}年{d.cite(self.box.facts_for(ind, year=y)[0])}" for y in years)
                 d.add(f"公报未给出{year}年的{name}，只给出{have}的数据。")
                 current = self.box.lookup(ind, place, max(years), "value")
                 if current:
@@ -462,9 +473,9 @@ class RulePlanner:
         if not q.numbers:
             return self._claim_qualitative(q, key, place, d)
         results = []
-        direction = claimed_direction(q.text)
-        for number in q.numbers:
-            stat = self._claim_stat(q)
+        for number, clause in claim_figures(q):
+            stat = self._claim_stat(q, clause)
+            direction = claimed_direction(clause)
             fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
             if fact is None or fact.value is None:
                 results.append("unverifiable")
@@ -480,18 +491,20 @@ class RulePlanner:
             results.append("supported" if same else "refuted")
             lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 else ""
             d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
-            d.add("。" if same else f"，与说法中的“{fmt(number)}{'（' + ('上升' if direction > 0 else '下降') + '）' if direction and stat != 'value' else ''}”不一致。")
+            moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
+            d.add("。" if same else f"，与说法中的“{fmt(number)}{moved}”不一致。")
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
         return d.answer(verdict=verdict)
 
-    def _claim_stat(self, q: Query) -> str:
-        if "vs2013" in q.stats:
+    def _claim_stat(self, q: Query, clause: str) -> str:
+        """Which statistic a claimed figure is about, judged from the clause it sits in."""
+        if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
-        if "yoy" in q.stats or re.search(r"同比|上升|下降|增加|减少|提高|提升|降低", q.text):
+        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年", clause):
             return "yoy"
-        if "target" in q.stats:
+        if re.search(r"目标", clause):
             return "target"
         return "value"
 

@@ -77,7 +77,8 @@ class Assistant:
         if session is not None:
             query = session.resolve(query)
         answer = self.planner.plan(query)
-        allowed = tuple(float(y) for y in query.years) + (query.numbers if query.intent == "claim" else ())
+        allowed = (float(self.tables.manifest.year), *map(float, query.years),
+                   *(query.numbers if query.intent == "claim" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             return self._quote_only(answer)
         return answer

@@ -12,7 +12,9 @@ import yaml
 SENTENCE_END = tuple("。；！？：）)”")
 CAPTION = re.compile(r"^(图\d+|表\d*)\s")
 _HEADING = re.compile(r"^(#+)\s+(.*)$")
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef/])\s+(?=[\u3000-\u9fff\uff00-\uffef/])")
+_CJK = r"\u3000-\u9fff\uff00-\uffef/"
+# Layout spaces inside CJK text ("4 毫 克 / 立 方 米"): between two CJK characters, or a digit and a CJK one.
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d])|(?<=\d)\s+(?=[{_CJK}])")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class Lexicon:
     other_cities: tuple[str, ...]
     units: dict[str, tuple[str, ...]]
     stat_aliases: dict[str, tuple[str, ...]]
+    year: int = 0  # the bulletin's year: 今年 means this, 去年 the one before
     _patterns: dict[str, list[tuple[str, str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +144,7 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
         other_cities=tuple(places.get("other_cities", [])),
         units={k: tuple(v) for k, v in lex.get("units", {}).items()},
         stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
+        year=int(yaml.safe_load((bulletin_dir / "manifest.yaml").read_text(encoding="utf-8"))["year"]),
     )
     for word in lexicon.jieba_words():
         jieba.add_word(word, freq=2000)

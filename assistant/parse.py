@@ -65,6 +65,9 @@ def parse(text: str, lex: Lexicon) -> Query:
     taken: list[tuple[int, int]] = []
     # Years first, so 2024 is not read as a figure; then named sites, districts and the city.
     years = tuple(int(m.group(1)) for m in YEAR.finditer(folded))
+    if not years and lex.year:
+        relative = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上一年": -1, "前年": -2, "last year": -1}
+        years = tuple(lex.year + d for w, d in relative.items() if w in folded)[:1]
     for m in YEAR.finditer(folded):
         taken.append(m.span())
     places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
