@@ -192,8 +192,9 @@ def test_verifier_recomputes_derivations():
 
 
 def _scripted(wrong: str, right: str):
-    from tests.scripted import ScriptedChatModel, tool_call
     from langchain_core.messages import AIMessage
+
+    from tests.scripted import ScriptedChatModel, tool_call
 
     return ScriptedChatModel().enqueue(
         tool_call("lookup_figure", {"indicator": "PM2.5", "place": "全市", "year": 2024, "stat": "value"}),

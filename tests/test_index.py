@@ -4,9 +4,9 @@ import dataclasses
 
 import pytest
 
+from assistant.corpus import load_units
 from assistant.embed import SentenceTransformerEmbeddings
 from assistant.index import IndexUnavailable, build_index, chunk_units, index_status, open_collection
-from assistant.corpus import load_units
 from assistant.retrieve import Retriever
 
 
