@@ -11,7 +11,7 @@ import re
 
 from .answer import Draft, change_text, place_name, value_text
 from .lexicon import STOPWORDS, Lexicon, fold
-from .parse import NUMBER, Query, claimed_direction
+from .parse import NUMBER, Query, claimed_direction, parse
 from .tools import Toolbox, fmt
 from .types import Answer, Evidence
 
@@ -474,6 +474,11 @@ class RulePlanner:
             return self._claim_qualitative(q, key, place, d)
         results = []
         for number, clause in claim_figures(q):
+            # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
+            part = parse(NUMBER.sub("", clause), self.lex)  # 达标344天 -> 达标天
+            key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
+            place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+            name = self._indicator(key).display
             stat = self._claim_stat(q, clause)
             direction = claimed_direction(clause)
             fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)

@@ -13,7 +13,7 @@ from .config import Settings
 from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
 from .lexicon import load_lexicon
-from .parse import clean, parse
+from .parse import clean, parse, split_claims
 from .retrieve import Retriever
 from .session import Session
 from .tables import load_tables
@@ -58,6 +58,11 @@ class Assistant:
         answer = self._ask(question if isinstance(question, str) else "", session)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def fact_check(self, passage: str) -> list[tuple[str, Answer]]:
+        """Each factual sentence of a passage (a news lead, a post) with its verdict and evidence."""
+        claims = split_claims(clean(passage if isinstance(passage, str) else "", 20000))
+        return [(claim, self.ask(f"核实：{claim}")) for claim in claims[:30]]
 
     def ask_turns(self, turns: list[str]) -> Answer:
         """A conversation: earlier turns set the context, the last one is answered."""

@@ -162,3 +162,14 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
         intent = prev.intent
     return replace(q, places=places, indicators=indicators, weak=q.weak if q.indicators else prev.weak,
                    years=q.years or prev.years, stats=q.stats or prev.stats, intent=intent)
+
+
+def split_claims(passage: str) -> list[str]:
+    """Sentences of a passage that state something checkable: they carry a number or a comparison."""
+    parts = re.split(r"(?<=[。！？!?；;\n])", passage)
+    out = []
+    for part in parts:
+        part = re.sub(r"^\s*(核实|核查|网上说|据说|听说)[：:，,]?", "", part).strip(" \n。；;")
+        if len(part) >= 4 and (re.search(r"\d", part) or re.search(r"最|第一|达标|超标|类", part)):
+            out.append(part)
+    return out
