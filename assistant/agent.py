@@ -91,8 +91,6 @@ class RulePlanner:
     def _describe(self, d: Draft, ev: Evidence) -> str:
         """The figure, its qualifier (约/超/截至…) and its citation; an inferred table pairing says so."""
         text = f"{ev.note}{value_text(ev)}" if ev.note in ("约", "超") else value_text(ev)
-        if ev.locator.endswith("正文") and ev.note and ev.note not in ("约", "超") and len(ev.note) <= 12:
-            text += f"（{ev.note}）"
         if "推断" in ev.note:
             text += "（表格区名与数值分开印刷，此配对为推断，详见引文）"
         return f"{text}{d.cite(ev)}"
@@ -163,9 +161,13 @@ class RulePlanner:
         d = Draft("value")
         year = q.year or 2024
         missing: list[tuple[str, str]] = []
+        done: set[tuple[str, str]] = set()
         for key in q.indicators[:3]:
             for place in self._places_for(q, key):
                 for ind in self._expand(q, place) if key == q.indicators[0] or q.weak else [key]:
+                    if (ind, place) in done:
+                        continue
+                    done.add((ind, place))
                     if not self._one_value(d, ind, place, year):
                         missing.append((ind, place))
         if not d.evidence:
@@ -175,7 +177,7 @@ class RulePlanner:
     def _one_value(self, d: Draft, ind: str, place: str, year: int) -> bool:
         found = [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(ind, place, stat, year)]
         name = self._indicator(ind).display if ind in self.lex.indicators else ind
-        where = f"{year}年{place_name(place)}"
+        where = f"{year}年{'' if name.startswith('广州') and place == CITY else place_name(place)}"
         overlap = next((k for k in range(len(name), 0, -1) if place.endswith(name[:k])), 0)
         name = name[overlap:] if overlap < len(name) else name  # 美丽单元 + 美丽单元贷款 -> 美丽单元贷款
         if found:
@@ -184,6 +186,8 @@ class RulePlanner:
                 extra = self._context(d, ind, place, year)
                 label = f"（{main.text_value}）" if main.text_value else ""
                 d.add(f"{where}{name}为{self._describe(d, main)}{label}{'，' + extra if extra else ''}。")
+            elif main.stat in ("group", "improvement"):
+                d.add(f"{where}按{name}，" + "；".join(f"{ev.text_value}{d.cite(ev)}" for ev in found) + "。")
             else:
                 texts = "；".join(f"{ev.text_value}{d.cite(ev)}" for ev in found)
                 d.add(f"{where}{name}：{texts}。")
@@ -255,7 +259,7 @@ class RulePlanner:
             return self._outside_rank(q)
         if not q.indicators:
             return self._open(q)
-        key = q.indicators[0]
+        key = self._with_district_data(q.indicators[0])
         d = Draft("rank")
         improvement = re.search(r"改善幅度|进步|改善最", q.text)
         groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
@@ -271,6 +275,16 @@ class RulePlanner:
         if classes:
             return self._rank_classes(q, key, classes, d).answer()
         return self._value(q)
+
+    def _with_district_data(self, key: str) -> str:
+        """生态质量指数 has no district values, 生态质量类型 does: rank by the sibling of the same topic."""
+        def has_districts(k: str) -> bool:
+            return any(ev.place != CITY for ev in self.box.facts_for(k))
+
+        if has_districts(key):
+            return key
+        topic = self._indicator(key).topic
+        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic and has_districts(k)), key)
 
     def _want_high(self, q: Query, key: str) -> bool:
         literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)
@@ -306,15 +320,17 @@ class RulePlanner:
         if mine is None:
             d.add(f"公报未给出{place}的{name}。")
             return d
-        better = self._indicator(key).better or "lower"
-        worse_than = sum(1 for ev in ranked if ev.value < mine.value) if better == "lower" else sum(
-            1 for ev in ranked if ev.value > mine.value)
-        if all(mine.value >= ev.value for ev in ranked):
+        rank = self.box.lookup(key, place, 2024, "rank")
+        if rank:
+            where = f"按{name}由低到高排第{fmt(rank.value)}名{d.cite(rank)}"
+        elif all(mine.value >= ev.value for ev in ranked):
             where = "各区中最高"
         elif all(mine.value <= ev.value for ev in ranked):
             where = "各区中最低"
         else:
-            where = f"各区中有{worse_than}个区比它{'低' if better == 'lower' else '高'}"
+            lower = [ev.place for ev in ranked if ev.value < mine.value]
+            where = f"低于它的有{'、'.join(lower)}" if len(lower) <= 5 else \
+                f"高于它的有{'、'.join(ev.place for ev in ranked if ev.value > mine.value) or '无'}"
         d.add(f"{place}{name}为{self._describe(d, mine)}，{where}。")
         return d
 
@@ -427,7 +443,8 @@ class RulePlanner:
                 current = self.box.lookup(key, place, 2024, "value")
                 since = "比2013年" if stat == "vs2013" else "同比"
                 now = f"（2024年为{self._describe(d, current)}）" if current else ""
-                d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{d.cite(ev)}{now}。")
+                inferred = "（区名配对为推断，详见引文）" if "推断" in ev.note else ""
+                d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
         if not d.evidence:
             what = "与2013年相比的变化" if stat == "vs2013" else "同比变化"
             d.add(f"公报未给出所问指标的{what}。")
@@ -445,6 +462,8 @@ class RulePlanner:
         d = Draft("standard")
         limit = self.box.standard_limit(key)
         name = self._indicator(key).display
+        if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
+            return self._standard_by_district(key, limit, d).answer()
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
@@ -458,6 +477,21 @@ class RulePlanner:
             d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{'低于' if ok else '高于'}限值，"
                   f"{'达标' if ok else '超标'}{tail}。")
         return d.answer()
+
+    def _standard_by_district(self, key: str, limit: Evidence, d: Draft) -> Draft:
+        name = self._indicator(key).display
+        d.add(f"公报所述{key}的国家标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
+        over = [ev for ev in self.box.facts_for(key, stat="grade") if "超标" in ev.text_value]
+        ranked = self.box.rank_districts(key)
+        over += [ev for ev in ranked if ev.value > limit.value]
+        if over:
+            d.add("超标的区：" + "；".join(f"{ev.place}{d.cite(ev)}" for ev in over) + "。")
+        elif ranked:
+            top = ranked[-1]
+            d.add(f"公报给出的各区{name}均未超过限值，最高的{top.place}为{self._describe(d, top)}。")
+        else:
+            d.add(f"公报未逐区给出{name}数值，无法判断各区是否超标。")
+        return d
 
     # -- claims ----------------------------------------------------------------------------------
     def _claim(self, q: Query) -> Answer:

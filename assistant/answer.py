@@ -108,14 +108,11 @@ def value_text(ev: Evidence) -> str:
 
 
 def _as_printed(ev: Evidence) -> str:
-    """Keep the bulletin's own spelling of the number (94.0 stays 94.0) when the evidence prints it."""
-    plain = fmt(ev.value)
-    for value, _ in numbers(ev.text):
-        if _key(value) == _key(ev.value):
-            m = re.search(rf"(?<![\d.]){re.escape(plain)}(\.0+)?(?![\d])", unicodedata.normalize("NFKC", ev.text))
-            if m:
-                return m.group(0)
-    return plain
+    """The bulletin's own spelling of the number (94.0 stays 94.0, 3.5180 stays 3.5180) when the evidence prints it."""
+    for printed in re.findall(r"(?<![\d.])\d+(?:\.\d+)?", unicodedata.normalize("NFKC", ev.text)):
+        if _key(float(printed)) == _key(ev.value):
+            return printed
+    return fmt(ev.value)
 
 
 def change_text(ev: Evidence, *, since: str = "同比") -> str:

@@ -41,6 +41,11 @@ class Mention:
     key: str
     start: int
     end: int
+    length: int = 0  # characters of the name matched (a scattered match spans more)
+
+    @property
+    def size(self) -> int:
+        return self.length or self.end - self.start
 
 
 @dataclass
@@ -91,6 +96,24 @@ class Lexicon:
                 taken.append((m.start(), m.end()))
                 found.append(Mention(key, m.start(), m.end()))
         return sorted(found, key=lambda x: x.start)
+
+    def find_scattered(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Indicator names whose characters appear in order with short gaps: 夜间(噪声)达标率, 海滩垃圾(里)塑料.
+
+        Each mention's length is the alias length, so a long name matched loosely can outrank a short one
+        matched exactly. Only Chinese aliases of 4+ characters are tried.
+        """
+        folded = fold(text)
+        found: list[Mention] = []
+        for key, alias, _pattern in self._patterns["indicator"]:
+            a = fold(alias)
+            if len(a) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", a):
+                continue
+            gappy = re.compile("[^，。？?！!；;、]{0,2}".join(map(re.escape, a)))
+            for m in gappy.finditer(folded):
+                if not any(m.start() < e and s < m.end() for s, e in taken):
+                    found.append(Mention(key, m.start(), m.end(), len(a)))
+        return found
 
     def has(self, kind: str, text: str) -> bool:
         folded = fold(text)

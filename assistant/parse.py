@@ -74,10 +74,12 @@ def parse(text: str, lex: Lexicon) -> Query:
     city = lex.find("city", text, taken)
     others = [m.key for m in lex.find("other_city", text, taken) if m.key not in SCOPE_OUTSIDE]
     places = [m.key for m in sorted(places, key=lambda m: m.start)]
-    if not places and city:
-        places = [lex.city_name]
+    if city and (not places or COMPARE.search(folded) or re.search(r"和.{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
+        places.append(lex.city_name)  # 海珠区和全市比: the city is the second place
     ind_taken = list(taken)
-    indicators = _strongest(lex.find("indicator", text, ind_taken))
+    exact = lex.find("indicator", text, ind_taken)
+    scattered = lex.find_scattered(text, taken)
+    indicators = _strongest(exact + [m for m in scattered if m.size > max((e.size for e in exact), default=0)])
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))
@@ -104,8 +106,11 @@ def parse(text: str, lex: Lexicon) -> Query:
 def _strongest(mentions: list) -> list[str]:
     """Indicators named by much less text than the best-named one are incidental (行动方案 in 无废全运行动方案)."""
     length: dict[str, int] = {}
+    # a name inside a longer one's span is part of it (海滩垃圾 inside 海滩垃圾…塑料)
+    mentions = [m for m in mentions if not any(n.key != m.key and n.size > m.size and n.start <= m.start
+                                               and m.end <= n.end for n in mentions)]
     for m in mentions:
-        length[m.key] = length.get(m.key, 0) + (m.end - m.start)
+        length[m.key] = length.get(m.key, 0) + m.size
     top = max(length.values(), default=0)
     return [k for k in dict.fromkeys(m.key for m in mentions) if length[k] * 2 > top]
 
@@ -125,7 +130,7 @@ def _intent(q: Query, folded: str) -> str:
         return "open"
     if "limit" in q.stats or STANDARD.search(folded):
         return "standard"
-    if len(q.places) >= 2 and (COMPARE.search(folded) or "和" in folded or "与" in folded) or \
+    if len(q.places) >= 2 and (COMPARE.search(folded) or re.search("和|与|跟|比", folded)) or \
             ("target" in q.stats and COMPARE.search(folded)):
         return "compare"
     if RANK.search(folded) and not re.search(r"第几", folded) or ("rank" in q.stats and len(q.places) <= 1):
@@ -160,6 +165,8 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
         intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"
     if q.places and not q.indicators and prev.intent in ("value", "change", "standard"):
         intent = prev.intent
+    if q.places and prev.places and re.search(r"比|相比|对比|和|跟", fold(q.text)) and not q.indicators:
+        places, intent = tuple(dict.fromkeys((*prev.places, *q.places))), "compare"  # 和白云区比呢？
     return replace(q, places=places, indicators=indicators, weak=q.weak if q.indicators else prev.weak,
                    years=q.years or prev.years, stats=q.stats or prev.stats, intent=intent)
 
