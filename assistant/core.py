@@ -20,7 +20,7 @@ from .tables import load_tables
 from .tools import Toolbox
 from .types import Answer
 
-INVALID = "问题为空，请输入要查询的内容，例如：“2024年广州市PM2.5平均浓度是多少？”"
+INVALID = "问题为空，请输入要查询的内容，例如：“广州市细颗粒物平均浓度是多少？”"
 
 
 class Assistant:
