@@ -38,13 +38,14 @@ THEME = gr.themes.Base(font=["system-ui", "Noto Sans CJK SC", "sans-serif"], fon
 def evidence_html(answer: Answer | None) -> str:
     if answer is None or not answer.citations:
         return "<p>（暂无引用证据）</p>"
-    figures = sorted({m for m in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[\d+\]", "", answer.text)) if len(m) > 0},
-                     key=len, reverse=True)
+    # the answer's figures, not its years or the 2.5 of PM2.5
+    plain = re.sub(r"\[\d+\]|(?:19|20)\d\d(?=年)|PM\s?(?:2\.5|10)", " ", answer.text, flags=re.I)
+    figures = sorted(set(re.findall(r"\d+(?:\.\d+)?", plain)), key=len, reverse=True)
     cards = []
     for i, c in enumerate(answer.citations, 1):
         text = html.escape(c["text"])
         for f in figures:
-            text = re.sub(rf"(?<![\d.>]){re.escape(f)}(?![\d]|</mark>)", f"<mark>{f}</mark>", text)
+            text = re.sub(rf"(?<![\d.>M]){re.escape(f)}(?![\d]|</mark>|年)", f"<mark>{f}</mark>", text)
         cards.append(f"<div class='evidence-card'><b>[{i}]</b> {text}<div class='loc'>{html.escape(c['source'])}"
                      f" › {html.escape(c['locator'])}</div></div>")
     return "".join(cards)
