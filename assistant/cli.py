@@ -120,3 +120,5 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexUnavailable, TableError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `| head` closed the pipe: not an error
+        return 0

@@ -7,8 +7,11 @@ leaves the previous index in use.
 from __future__ import annotations
 
 import hashlib
+import shutil
+import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -71,14 +74,28 @@ def fingerprint(chunks: list[Chunk], embedder_name: str) -> str:
 
 def make_client(settings: Settings) -> chromadb.api.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    try:
-        if settings.chroma_host:
+    if settings.chroma_host:
+        try:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as exc:  # noqa: BLE001
+            raise IndexUnavailable(f"无法连接 Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}（{exc}）。"
+                                   "请确认服务器已启动，或取消 CHROMA_HOST 以使用本地索引。") from exc
+    try:
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
-    except Exception as exc:  # noqa: BLE001 - any client failure is reported the same way
-        where = f"Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else f"{settings.index_dir}"
-        raise IndexUnavailable(f"无法打开索引（{where}）：{exc}。请运行 `python -m assistant index` 重建索引。") from exc
+    except Exception as exc:  # noqa: BLE001
+        raise IndexUnavailable(f"索引目录 {settings.index_dir} 已损坏（{exc.__class__.__name__}）。"
+                               "请运行 `python -m assistant index` 重建索引。") from exc
+
+
+def _set_aside(settings: Settings) -> Path:
+    """Move a damaged local store out of the way (kept, not deleted) so a fresh one can be built."""
+    aside = settings.index_dir.with_name(f"{settings.index_dir.name}.corrupt-{int(time.time())}")
+    aside.mkdir(parents=True)
+    for item in settings.index_dir.iterdir():
+        if item.name != ".gitkeep":
+            shutil.move(str(item), aside / item.name)
+    return aside
 
 
 def _prefix(settings: Settings) -> str:
@@ -92,7 +109,18 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
     chunks = chunk_units(load_units(settings.bulletin_dir))
     name_ = getattr(embedder, "name", type(embedder).__name__)
     fp = fingerprint(chunks, name_)
-    client = make_client(settings)
+    try:
+        client = make_client(settings)
+        client.list_collections()
+    except Exception as exc:  # noqa: BLE001
+        if settings.chroma_host:
+            raise IndexUnavailable(str(exc)) from exc
+        aside = _set_aside(settings)
+        print(f"旧索引无法读取，已移到 {aside}，正在重建。", file=sys.stderr)
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # chroma caches one client per path; drop the broken one
+        client = make_client(settings)
     name = f"{_prefix(settings)}{fp}-{int(time.time() * 1000)}"
     collection = client.create_collection(name=name, embedding_function=None,
                                           metadata={"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_,
@@ -135,10 +163,17 @@ def open_collection(settings: Settings):
 
 
 def index_status(settings: Settings, embedder_name: str) -> str:
-    """'ok', 'missing' or 'stale' (built from other text or with another embedder)."""
+    """'ok', 'missing' or 'stale' (built from other text or with another embedder).
+
+    An unreachable server or a damaged store raises IndexUnavailable: rebuilding would not help silently.
+    """
+    client = make_client(settings)
     try:
-        collection = open_collection(settings)
-    except IndexUnavailable:
+        meta = client.get_collection(META, embedding_function=None)
+    except Exception:  # noqa: BLE001 - chroma raises NotFoundError/ValueError by version
         return "missing"
+    if not (meta.metadata or {}).get(f"active:{settings.bulletin}"):
+        return "missing"
+    collection = open_collection(settings)
     chunks = chunk_units(load_units(settings.bulletin_dir))
     return "ok" if (collection.metadata or {}).get("fingerprint") == fingerprint(chunks, embedder_name) else "stale"

@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 
 import pandas as pd
 
+from .index import IndexUnavailable
 from .lexicon import Lexicon
 from .retrieve import Retriever
 from .tables import Tables
@@ -96,8 +98,12 @@ class Toolbox:
         """Bulletin passages nearest the query (hybrid BM25 + dense)."""
         if self.retriever is None:
             return []
-        return [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score)
-                for p in self.retriever.search(query, k=k)]
+        try:
+            passages = self.retriever.search(query, k=k)
+        except IndexUnavailable as exc:  # the vector store went away: keep answering from the in-memory BM25
+            print(f"警告：{exc} 暂以关键词检索作答。", file=sys.stderr)
+            passages = self.retriever.search(query, k=k, mode="bm25")
+        return [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages]
 
 
 def langchain_tools(box: Toolbox, record: list[Evidence]):
