@@ -32,6 +32,7 @@ lint: setup
 bench: setup
 	$(PY) benchmarks/retrieval.py
 	$(PY) benchmarks/answer.py
+	$(PY) benchmarks/load.py
 
 clean-index:
 	rm -rf index/*

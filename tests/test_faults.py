@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from assistant.index import IndexUnavailable, build_index, open_collection
-from assistant.retrieve import Retriever
 
 ROOT = Path(__file__).resolve().parents[1]
 
