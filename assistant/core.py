@@ -39,7 +39,7 @@ class Assistant:
                 raise IndexUnavailable("索引不存在或已过期，请先运行 `python -m assistant index`。")
             print(f"索引{'不存在' if status == 'missing' else '已过期'}，正在构建……", file=sys.stderr)
             build_index(s, self.embedder, progress=False)
-        self.retriever = Retriever(open_collection(s), self.embedder)
+        self.retriever = Retriever(open_collection(s), self.embedder, reopen=lambda: open_collection(s))
         self.box = Toolbox(self.tables, self.lexicon, self.retriever)
         self.rules = RulePlanner(self.box, self.lexicon)
         if chat_model is None and s.llm_base_url and s.llm_model:

@@ -7,6 +7,7 @@ leaves the previous index in use.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sys
 import time
@@ -24,6 +25,7 @@ from .corpus import Unit, load_manifest, load_units, split_sentences
 CHUNKER_VERSION = "2"
 MAX_CHARS = 220
 META = "assistant-meta"
+ABANDONED_AFTER_S = 3600  # an unfinished collection this old is an interrupted build, not one under way
 
 
 class IndexUnavailable(RuntimeError):
@@ -122,9 +124,22 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
         SharedSystemClient.clear_system_cache()  # chroma caches one client per path; drop the broken one
         client = make_client(settings)
     name = f"{_prefix(settings)}{fp}-{int(time.time() * 1000)}"
-    collection = client.create_collection(name=name, embedding_function=None,
-                                          metadata={"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_,
-                                                    "bulletin": manifest.id})
+    meta = {"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_, "bulletin": manifest.id, "chunks": len(chunks)}
+    try:
+        _fill_and_activate(client, settings, name, meta, chunks, embedder, manifest, progress, batch)
+    except IndexUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - chroma raises several kinds; the previous index stays active
+        raise IndexUnavailable(f"构建索引失败（{exc.__class__.__name__}: {exc}），原有索引未受影响；"
+                               "请重新运行 `python -m assistant index`。") from exc
+    return {"collection": name, "chunks": len(chunks), "fingerprint": fp, "embedder": name_,
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
+def _fill_and_activate(client, settings: Settings, name: str, metadata: dict, chunks: list[Chunk],
+                       embedder: Embeddings, manifest, progress: bool, batch: int) -> None:
+    """Write every chunk into a new collection, then move the pointer to it (the swap) and tidy up."""
+    collection = client.create_collection(name=name, embedding_function=None, metadata=metadata)
     bar = tqdm(total=len(chunks), desc="索引", unit="段", disable=not progress)
     for start in range(0, len(chunks), batch):
         part = chunks[start : start + batch]
@@ -137,14 +152,40 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
         )
         bar.update(len(part))
     bar.close()
-    meta = client.get_or_create_collection(META, embedding_function=None)
-    meta.modify(metadata={f"active:{settings.bulletin}": name})  # the swap
+    pointers_at = client.get_or_create_collection(META, embedding_function=None)
+    pointers = dict(pointers_at.metadata or {})  # modify() replaces the whole mapping: keep other bulletins' pointers
+    previous = pointers.get(f"active:{settings.bulletin}")
+    pointers_at.modify(metadata={**pointers, f"active:{settings.bulletin}": name})  # the swap
+    _drop_stale(client, settings, name, keep={name, previous})
+
+
+def _built_at(name: str) -> int:
+    tail = name.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _drop_stale(client, settings: Settings, active: str, keep: set) -> None:
+    """Delete this bulletin's superseded collections: complete ones older than the one just activated,
+    and abandoned ones (an interrupted build) over an hour old.
+
+    Kept: the collection just replaced, for one more generation, because other processes (several app
+    processes on one Chroma server) may still be reading it and move to the new one on their next
+    search; and any collection still being filled, which is another process's build under way.
+    """
+    newest = _built_at(active)
+    ours = re.compile(re.escape(_prefix(settings)) + r"[^-]+-\d+")  # <bulletin>-<fingerprint>-<ms>
     for old in client.list_collections():
         old_name = old if isinstance(old, str) else old.name
-        if old_name.startswith(_prefix(settings)) and old_name != name:
-            client.delete_collection(old_name)
-    return {"collection": name, "chunks": len(chunks), "fingerprint": fp, "embedder": name_,
-            "seconds": round(time.perf_counter() - started, 2)}
+        if not ours.fullmatch(old_name) or old_name in keep or _built_at(old_name) >= newest:
+            continue
+        try:
+            collection = client.get_collection(old_name, embedding_function=None)
+            complete = collection.count() >= int((collection.metadata or {}).get("chunks", 0))
+            abandoned = time.time() * 1000 - _built_at(old_name) > ABANDONED_AFTER_S * 1000
+            if complete or abandoned:
+                client.delete_collection(old_name)
+        except Exception:  # noqa: BLE001 - a concurrent build already removed it
+            continue
 
 
 def open_collection(settings: Settings):

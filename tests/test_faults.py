@@ -6,7 +6,6 @@ import dataclasses
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.index import IndexUnavailable, build_index, open_collection
+from tests import procs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,30 +57,10 @@ def test_deleted_index_is_rebuilt_on_first_use(tmp_path):
     assert out.returncode == 0 and "37" in out.stdout and "正在构建" in out.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-    assert chroma, "the chroma CLI ships with the chromadb package"
-    port = _free_port()
-    proc = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield proc, port
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+    with procs.chroma_server(tmp_path / "server") as server:
+        yield server
 
 
 def test_chroma_server_mode_and_server_loss(settings, embedder, chroma_server):
@@ -114,7 +94,7 @@ def test_everything_runs_with_the_network_cut(tmp_path):
             pytest.fail("unshare -n is needed to cut the network in CI")
         pytest.skip("cannot create a network namespace here")
     index_dir = tmp_path / "offline"
-    port = _free_port()
+    port = procs.free_port()
     script = f"""
 set -e
 ip link set lo up

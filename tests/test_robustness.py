@@ -29,8 +29,10 @@ def test_parser_never_raises(lexicon, text):
 def test_injection_does_not_change_figures(assistant, prefix, question, noise):
     a = assistant.ask(prefix + noise + question)
     assert a.status in ("answered", "not_found", "invalid")
-    claimed = tuple(parse(clean(prefix + noise + question, 2000), assistant.lexicon).numbers) if a.verdict else ()
-    assert verify(a.text, a.evidence, a.derived, (2024.0, *a_years(prefix + noise + question), *claimed)) == []
+    q = parse(clean(prefix + noise + question, 2000), assistant.lexicon)
+    claimed = tuple(q.numbers) if a.verdict else ()  # a claim's own figures may be quoted back
+    years = (*a_years(prefix + noise + question), *map(float, q.years))  # 去年/今年 resolve to years
+    assert verify(a.text, a.evidence, a.derived, (2024.0, *years, *claimed)) == []
     assert "99" not in a.text.replace("[", " ")
 
 
