@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answer import Draft, change_text, place_name, value_text
 from .lexicon import STOPWORDS, Lexicon, fold
@@ -62,11 +63,48 @@ class RulePlanner:
     def plan(self, q: Query) -> Answer:
         if q.other_city and (not q.places or q.places == (CITY,)) and q.intent != "claim":
             return self._other_city(q)
+        if q.measures and q.indicators and q.intent in ("value", "rank", "compare"):
+            fitting = tuple(k for k in q.indicators if self._fits(k, q.measures))
+            if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
+                return self._unreported_measure(q)
+            q = replace(q, indicators=fitting)
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
         return handler(q)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _fits(self, key: str, measures: tuple[str, ...]) -> bool:
+        """Whether the indicator's figures are of a kind the question asks for (浓度 → 微克/立方米 …)."""
+        units = {ev.unit for ev in self.box.facts_for(key, stat="value")}
+        if not units:
+            return True  # classes, groups and the like: no unit to judge by
+        return any(u in self.lex.measures.get(m, ()) for m in measures for u in units)
+
+    def _asked_subject(self, q: Query) -> str:
+        """The phrase naming what was asked for, e.g. 一般工业固体废物产生量 in 广州市一般工业固体废物产生量是多少."""
+        measure = q.measures[0]
+        m = re.search(rf"([\u4e00-\u9fffA-Za-z0-9.]{{0,16}}){re.escape(measure)}", fold(q.text))
+        phrase = m.group(0) if m else measure
+        for kind in ("city", "district", "site"):
+            for hit in self.lex.find(kind, phrase):
+                phrase = phrase.replace(phrase[hit.start: hit.end], "")
+        phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
+        place = place_name(q.places[0]) if q.places else ""
+        return f"{place}{phrase}" if phrase else measure
+
+    def _unreported_measure(self, q: Query) -> Answer:
+        d = Draft("not_found")
+        d.add(f"公报未给出{self._asked_subject(q)}的数值。")
+        related = []
+        for key in q.indicators[:3]:
+            place = q.places[0] if q.places else CITY
+            ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY)
+            if ev:
+                related.append(f"{place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
+        if related:
+            d.add(f"公报给出的相关数据：{'；'.join(related)}。")
+        return d.answer("not_found")
+
     def _indicator(self, key: str):
         return self.lex.indicators[key]
 
@@ -116,8 +154,16 @@ class RulePlanner:
         if not best or best[0] < min_coverage:
             return None
         _, sentence, ev = best
-        d = Draft("open")
+        subject = {w for w in content_words(q.text) if not any(w in m or m in w for m in q.measures)}
+        if q.measures and subject and sum(w in fold(sentence) for w in subject) / len(subject) < min_coverage:
+            return None  # 森林面积: a sentence about some other 面积 is not about the subject asked
         quote = Evidence(text=sentence, locator=ev.locator, source=ev.source, score=ev.score)
+        if q.measures and not any(m in fold(sentence) for m in q.measures):
+            # 生活垃圾产生量 asked, the nearest sentence speaks of 覆盖率 and 处置能力: related, not the answer
+            d = Draft("not_found")
+            d.add(f"公报未给出{self._asked_subject(q)}的数值。公报相关内容：{sentence}{d.cite(quote)}")
+            return d.answer("not_found")
+        d = Draft("open")
         d.add(f"据公报：{sentence}{d.cite(quote)}")
         return d.answer()
 
@@ -464,6 +510,10 @@ class RulePlanner:
         name = self._indicator(key).display
         if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
             return self._standard_by_district(key, limit, d).answer()
+        asked = re.search(r"[一二]级", q.text)
+        if asked and asked.group() != limit.text_value:
+            stricter = "，一级标准严于二级标准" if limit.text_value == "一级" else ""
+            d.add(f"公报未列出{key}的{asked.group()}标准限值，只给出{limit.text_value}限值{stricter}。")
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
@@ -516,6 +566,11 @@ class RulePlanner:
             stat = self._claim_stat(q, clause)
             direction = claimed_direction(clause)
             fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+            if stat == "value" and part.measures and not self._fits(key, part.measures):
+                # 产生量 claimed, only a 利用率 reported: nothing to check it against
+                results.append("unverifiable")
+                d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
+                continue
             if fact is None or fact.value is None:
                 results.append("unverifiable")
                 d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")

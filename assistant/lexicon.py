@@ -58,6 +58,7 @@ class Lexicon:
     other_cities: tuple[str, ...]
     units: dict[str, tuple[str, ...]]
     stat_aliases: dict[str, tuple[str, ...]]
+    measures: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 产生量 -> (吨, 万吨, …)
     year: int = 0  # the bulletin's year: 今年 means this, 去年 the one before
     _patterns: dict[str, list[tuple[str, str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
@@ -115,6 +116,15 @@ class Lexicon:
                     found.append(Mention(key, m.start(), m.end(), len(a)))
         return found
 
+    def measures_in(self, text: str) -> tuple[str, ...]:
+        """Measure words (产生量, 浓度, 覆盖率 …) in the text, longest first and not overlapping."""
+        folded, found = fold(text), []
+        for word in sorted(self.measures, key=len, reverse=True):
+            if word in folded:
+                found.append(word)
+                folded = folded.replace(word, " ")
+        return tuple(found)
+
     def has(self, kind: str, text: str) -> bool:
         folded = fold(text)
         return any(p.search(folded) for _k, _a, p in self._patterns[kind])
@@ -167,6 +177,7 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
         other_cities=tuple(places.get("other_cities", [])),
         units={k: tuple(v) for k, v in lex.get("units", {}).items()},
         stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
+        measures={k: tuple(v) for k, v in lex.get("measures", {}).items()},
         year=int(yaml.safe_load((bulletin_dir / "manifest.yaml").read_text(encoding="utf-8"))["year"]),
     )
     for word in lexicon.jieba_words():

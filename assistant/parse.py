@@ -52,6 +52,7 @@ class Query:
     follow_up: bool = False
     numbers: tuple[float, ...] = ()
     rest: str = ""  # the text no place, year or indicator name accounts for
+    measures: tuple[str, ...] = ()  # what kind of figure is asked for: 浓度, 产生量, 覆盖率 …
 
     @property
     def year(self) -> int | None:
@@ -79,7 +80,8 @@ def parse(text: str, lex: Lexicon) -> Query:
     ind_taken = list(taken)
     exact = lex.find("indicator", text, ind_taken)
     scattered = lex.find_scattered(text, taken)
-    indicators = _strongest(exact + [m for m in scattered if m.size > max((e.size for e in exact), default=0)])
+    indicators = _strongest(exact + [m for m in scattered if m.size > max((e.size for e in exact), default=0)],
+                            lex, folded)
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))
@@ -99,20 +101,68 @@ def parse(text: str, lex: Lexicon) -> Query:
         outside_scope=outside, best=bool(BEST.search(folded)), worst=bool(WORST.search(folded)),
         listing=bool(re.search(r"哪些|有哪|which ones|前三|后三", folded)),
         follow_up=bool(FOLLOW_UP.search(folded.strip())) and len(folded) <= 30, numbers=numbers, rest=rest,
+        measures=lex.measures_in(_strip_spans(folded, taken)),
     )
     return replace(query, intent=_intent(query, folded))
 
 
-def _strongest(mentions: list) -> list[str]:
+def _strongest(mentions: list, lex: Lexicon | None = None, folded: str = "") -> list[str]:
     """Indicators named by much less text than the best-named one are incidental (行动方案 in 无废全运行动方案)."""
     length: dict[str, int] = {}
     # a name inside a longer one's span is part of it (海滩垃圾 inside 海滩垃圾…塑料)
     mentions = [m for m in mentions if not any(n.key != m.key and n.size > m.size and n.start <= m.start
                                                and m.end <= n.end for n in mentions)]
+    if lex is not None:
+        mentions = _one_per_phrase(mentions, lex, folded)
+        if _listed(mentions, folded):  # 酸雨和PM2.5: every name in an explicit list counts, short or long
+            return list(dict.fromkeys(m.key for m in sorted(mentions, key=lambda m: m.start)))
     for m in mentions:
         length[m.key] = length.get(m.key, 0) + m.size
     top = max(length.values(), default=0)
     return [k for k in dict.fromkeys(m.key for m in mentions) if length[k] * 2 > top]
+
+
+SEPARATOR = re.compile(r"[和与及、,，;；/跟同或]|以及|还有|and|or")
+IGNORED_CHARS = set("是多少的了吗呢么什哪个几年市")
+
+
+def _one_per_phrase(mentions: list, lex: Lexicon, folded: str) -> list:
+    """Names that run into each other with no 和/、 between them form one phrase (地表水|国考断面|优良率):
+    the phrase names one indicator, the one whose name accounts for most of the question's characters."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list] = []
+    for m in ordered:
+        if runs and m.start - runs[-1][-1].end <= 2 and not SEPARATOR.search(folded[runs[-1][-1].end: m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    kept = []
+    for run in runs:
+        keys = list(dict.fromkeys(m.key for m in run))
+        if len(keys) == 1:
+            kept.extend(run)
+            continue
+        phrase = set(folded) - IGNORED_CHARS
+
+        score = {k: _explains(lex, k, phrase) for k in keys}
+        best = max(score.values())
+        kept.extend(m for m in run if score[m.key] == best)
+    return kept
+
+
+def _explains(lex: Lexicon, key: str, chars: set[str]) -> int:
+    """How many of the question's characters the indicator's best name accounts for."""
+    ind = lex.indicators.get(key)
+    return max(len(set(fold(n)) & chars) for n in (key, *(ind.aliases if ind else ())))
+
+
+def _listed(mentions: list, folded: str) -> bool:
+    """Two or more names joined only by 和/与/、 and the like."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    if len({m.key for m in ordered}) < 2:
+        return False
+    gaps = [folded[a.end: b.start] for a, b in zip(ordered, ordered[1:], strict=False)]
+    return all(len(g) <= 4 and SEPARATOR.search(g) for g in gaps)
 
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -119,6 +119,40 @@ def test_refusal_offers_what_the_bulletin_does_report(assistant):
     assert has(a.text, 27) and "全市" in a.text
 
 
+@pytest.mark.parametrize("question,offered", [
+    ("广州市一般工业固体废物产生量是多少？", 100),  # only a 资源化利用率 (%) is reported: offered, not passed off
+    ("生活垃圾产生量是多少", 46.44),  # the nearest sentence is about 覆盖率/回收利用率
+    ("危险废物产生量多少", None),
+])
+def test_a_figure_of_another_kind_is_not_passed_off_as_the_one_asked(assistant, question, offered):
+    a = assistant.ask(question)
+    assert a.status == "not_found" and "产生量" in a.text and "未给出" in a.text, a.text
+    if offered is not None:
+        assert has(a.text, offered) and a.citations  # what the bulletin does report, cited
+
+
+def test_a_claim_about_a_figure_of_another_kind_is_unverifiable(assistant):
+    a = assistant.ask("核实：2024年广州一般工业固体废物产生量为500万吨。")
+    assert a.verdict == "unverifiable" and "100" not in a.text, a.text
+
+
+def test_a_run_of_names_is_one_indicator_and_a_list_is_several(assistant):
+    from assistant.parse import clean, parse
+
+    one = parse(clean("地表水国考断面优良率是多少？", 200), assistant.lexicon)
+    assert one.indicators == ("国考省考断面水质优良比例",)
+    assert has(assistant.ask("地表水国考断面优良率是多少？").text, 100)
+    listed = parse(clean("酸雨和PM2.5是多少", 200), assistant.lexicon)
+    assert listed.indicators == ("酸雨频率", "PM2.5")
+    a = assistant.ask("酸雨和PM2.5是多少")
+    assert has(a.text, 6.6) and has(a.text, 21)
+
+
+def test_standard_grade_the_bulletin_does_not_list_is_said_so(assistant):
+    a = assistant.ask("广州PM10达到国家二级标准了吗")
+    assert "未列出PM10的二级标准限值" in a.text and has(a.text, 40) and has(a.text, 37)
+
+
 @pytest.mark.parametrize("claim,verdict,figure", [
     ("核实：2024年广州空气质量达标天数为344天。", "supported", 344),
     ("网上说广州PM2.5是23微克/立方米，对吗？", "refuted", 21),
