@@ -17,6 +17,7 @@ from .tools import Toolbox, fmt
 from .types import Answer, Evidence
 
 CITY = "全市"
+FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
 CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
@@ -76,9 +77,7 @@ class RulePlanner:
     def _fits(self, key: str, measures: tuple[str, ...]) -> bool:
         """Whether the indicator's figures are of a kind the question asks for (浓度 → 微克/立方米 …)."""
         units = {ev.unit for ev in self.box.facts_for(key, stat="value")}
-        if not units:
-            return True  # classes, groups and the like: no unit to judge by
-        return any(u in self.lex.measures.get(m, ()) for m in measures for u in units)
+        return any(u in self.lex.measures.get(m, ()) for m in measures for u in units)  # a class has no unit
 
     def _asked_subject(self, q: Query) -> str:
         """The phrase naming what was asked for, e.g. 一般工业固体废物产生量 in 广州市一般工业固体废物产生量是多少."""
@@ -98,7 +97,8 @@ class RulePlanner:
         related = []
         for key in q.indicators[:3]:
             place = q.places[0] if q.places else CITY
-            ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY)
+            ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY) or next(
+                (e for stat in DESCRIPTIVE_STATS for e in self.box.facts_for(key, CITY, stat)), None)
             if ev:
                 related.append(f"{place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
         if related:
@@ -210,7 +210,8 @@ class RulePlanner:
         done: set[tuple[str, str]] = set()
         for key in q.indicators[:3]:
             for place in self._places_for(q, key):
-                for ind in self._expand(q, place) if key == q.indicators[0] or q.weak else [key]:
+                expanded = self._expand(q, place) if key == q.indicators[0] or q.weak else [key]
+                for ind in expanded or [key]:  # no overview figure for this place: say what is missing
                     if (ind, place) in done:
                         continue
                     done.add((ind, place))
@@ -266,7 +267,8 @@ class RulePlanner:
             years = sorted({ev.year for ev in self.box.facts_for(ind)})
             if place in self.lex.districts and not self.box.facts_for(ind, place):
                 d.add(f"公报未给出{place}的{name}数值。")
-                city = self.box.lookup(ind, CITY, 2024, "value")
+                city = self.box.lookup(ind, CITY, 2024, "value") or next(
+                    (ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(ind, CITY, stat, 2024)), None)
                 if city:
                     d.add(f"公报给出的是全市{name}：{self._describe(d, city)}。")
                 hint = self._place_mention(place, ind)
@@ -491,6 +493,11 @@ class RulePlanner:
                 now = f"（2024年为{self._describe(d, current)}）" if current else ""
                 inferred = "（区名配对为推断，详见引文）" if "推断" in ev.note else ""
                 d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
+        if not d.evidence and stat == "yoy":
+            self._series(d, q)  # no 同比, but the bulletin states the figure for several years
+            if d.evidence and "yoy" in q.stats:  # 同比 itself was asked for: say it is not given
+                d.parts.insert(0, "公报未给出所问指标的同比变化。")
+                return d.answer("not_found")
         if not d.evidence:
             what = "与2013年相比的变化" if stat == "vs2013" else "同比变化"
             d.add(f"公报未给出所问指标的{what}。")
@@ -500,6 +507,25 @@ class RulePlanner:
                 d.evidence, d.derived = draft.evidence, draft.derived
             return d.answer("not_found")
         return d.answer()
+
+    def _series(self, d: Draft, q: Query) -> None:
+        """The years the bulletin gives a figure for, and the change from the first to the last."""
+        for key in q.indicators[:3]:
+            name = self._indicator(key).display
+            for place in self._places_for(q, key):
+                points = sorted((ev for ev in self.box.facts_for(key, place, "value") if ev.value is not None),
+                                key=lambda ev: ev.year)
+                if len({ev.year for ev in points}) < 2:
+                    continue
+                first, last = points[0], points[-1]
+                shown = "、".join(f"{ev.year}年{self._describe(d, ev)}" for ev in points)
+                hi, lo = (last, first) if last.value >= first.value else (first, last)
+                diff = self.box.difference(hi, lo, 2)
+                step = "个百分点" if last.unit == "%" else last.unit
+                way = "持平" if not diff.value else ("提高" if last.value > first.value else "下降")
+                amount = f"{d.derive(diff)}{step}（{diff.formula}）" if diff.value else ""
+                gaps = "；公报未给出其间各年的数值" if last.year - first.year > len(points) - 1 else ""
+                d.add(f"公报给出的{place_name(place)}{name}：{shown}。{last.year}年比{first.year}年{way}{amount}{gaps}。")
 
     def _standard(self, q: Query) -> Answer:
         key = next((k for k in q.indicators if self.box.standard_limit(k)), None)
@@ -559,7 +585,7 @@ class RulePlanner:
         results = []
         for number, clause in claim_figures(q):
             # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
-            part = parse(NUMBER.sub("", clause), self.lex)  # 达标344天 -> 达标天
+            part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
             key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
             place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
             name = self._indicator(key).display

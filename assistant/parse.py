@@ -206,10 +206,17 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
     short = q.follow_up or len(q.text) <= 12
     if not short or (q.places and q.indicators):
         return q
+    if not q.places and not q.indicators:
+        # 同比呢？ / 最低的呢？ / 达标吗？ / 2023年呢？: only a statistic, an order, a test or a year is new
+        folded = fold(q.text)
+        if not prev.indicators or not (q.stats or q.years or RANK.search(folded) or STANDARD.search(folded)
+                                        or CHANGE.search(folded) or COMPARE.search(folded)):
+            return q
+        carried = replace(q, places=() if RANK.search(folded) else prev.places, indicators=prev.indicators,
+                          weak=prev.weak, years=q.years or prev.years, stats=q.stats)
+        return replace(carried, intent=_intent(carried, folded))
     places = q.places or (prev.places if q.indicators or q.stats else ())
     indicators = q.indicators or prev.indicators
-    if not q.places and not q.indicators:
-        return q
     intent = q.intent
     if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank") and not q.places):
         intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"

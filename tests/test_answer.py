@@ -185,6 +185,37 @@ def test_follow_ups_carry_place_indicator_and_year(assistant):
     assert has(assistant.ask_turns(["天河区的一氧化碳浓度是多少？", "增城区呢？"]).text, 0.7)
 
 
+@pytest.mark.parametrize("turns,intent,figures", [
+    (["广州PM2.5是多少？", "同比呢？"], "change", [8.7]),
+    (["PM2.5最高的是哪个区？", "最低的呢？"], "rank", [18]),
+    (["臭氧浓度多少？", "达标吗？"], "standard", [160, 146]),
+    (["白云区PM2.5是多少？", "2023年呢？"], "value", []),
+])
+def test_follow_ups_that_add_only_a_statistic_an_order_a_test_or_a_year(assistant, turns, intent, figures):
+    a = assistant.ask_turns(turns)
+    assert a.intent == intent or a.status == "not_found", a.text
+    assert all(has(a.text, f) for f in figures), a.text
+    assert "PM2.5" in a.text or "臭氧" in a.text, a.text  # the earlier indicator, not an unrelated passage
+
+
+def test_a_change_over_the_years_the_bulletin_gives_is_shown_with_its_working(assistant):
+    a = assistant.ask("一级支流水质优良率这几年怎么变化的？")
+    assert a.status == "answered" and has(a.text, 51.0) and has(a.text, 74.2) and has(a.text, 23.2), a.text
+    assert "74.2 − 51 = 23.2" in a.text
+    explicit = assistant.ask("一级支流水质优良率同比变化多少")
+    assert explicit.status == "not_found" and "未给出" in explicit.text
+
+
+def test_a_claim_clause_naming_pm25_is_checked_as_pm25(assistant):
+    a = assistant.ask("核实：2024年广州市优良天数比率为94%，同比提升3.6个百分点，PM2.5浓度21微克/立方米。")
+    assert a.verdict == "supported", a.text
+
+
+def test_a_district_question_on_a_city_only_topic_gives_the_city_figure(assistant):
+    a = assistant.ask("南沙区的海水水质怎么样")
+    assert a.status == "not_found" and "南沙区" in a.text and "第一类" in a.text and a.citations
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
 def test_empty_questions_are_invalid(assistant, question):
     assert assistant.ask(question).status == "invalid"
