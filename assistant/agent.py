@@ -17,6 +17,8 @@ from .tools import Toolbox, fmt
 from .types import Answer, Evidence
 
 CITY = "全市"
+MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
+                          r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
@@ -43,15 +45,36 @@ def coverage(question: str, text: str) -> float:
     return sum(1 for w in words if w in folded) / len(words)
 
 
-def claim_figures(q: Query) -> list[tuple[float, str]]:
-    """Each figure a claim states, with the clause around it (so 同比下降9% is read as a change)."""
+def claim_figures(q: Query) -> list[tuple[float, str, str]]:
+    """Each figure a claim states, with the clause around it (so 同比下降9% is read as a change) and the
+    comparison it is stated with: "=" (为21), "<" (低于25, 不到40, 25以下) or ">" (超过300, 300天以上)."""
     folded = fold(q.text)
     out = []
     for m in NUMBER.finditer(q.rest):
         start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
-        out.append((float(m.group()), folded[start: min(ends) if ends else len(folded)]))
+        end = min(ends) if ends else len(folded)
+        before, after = folded[start: m.start()], folded[m.end(): end]
+        if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
+            cmp = "<"
+        elif ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(after):
+            cmp = ">"
+        else:
+            cmp = "="
+        out.append((float(m.group()), folded[start:end], cmp))
     return out
+
+
+BELOW_BEFORE = re.compile(r"(低于|少于|小于|不到|不足|不超过|未超过|没超过|没有超过|below|under|less than|<|≤)\s*$")
+ABOVE_BEFORE = re.compile(r"(超过|高于|多于|大于|超出|逾|above|over|more than|>|≥)\s*$")
+BELOW_AFTER = re.compile(r"\s*[^\d，,。；;]{0,8}?(以下|以内|之内)")
+ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上")
+CMP_TEXT = {"<": "低于", ">": "高于"}
+
+
+def _negation(text: str) -> str:
+    """One spelling of "not": 没有出现 / 没出现 / 并未出现 -> 未出现."""
+    return re.sub(r"并未|没有|没|无", "未", text)
 
 
 class RulePlanner:
@@ -190,6 +213,9 @@ class RulePlanner:
     def _value(self, q: Query) -> Answer:
         if not q.indicators:
             return self._open(q)
+        streak = self._streak(q)
+        if streak:
+            return streak
         direct = self._value_draft(q)
         # A question about something no table covers (e.g. 浮游植物优势种) is better answered by the text.
         if direct.intent != "not_found":
@@ -289,26 +315,60 @@ class RulePlanner:
             d.add("公报未给出所问的数据。")
         return d
 
-    def _place_mention(self, place: str, ind: str) -> tuple[str, Evidence] | None:
-        """A sentence that names both the district (short form) and the indicator, e.g. 天河、南沙区浓度次之."""
-        short = self.lex.short(place)
+    def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:
+        """A sentence that names the district (short form; any district when `place` is None) and the
+        indicator, e.g. 天河、南沙区浓度次之 or 各行政区二氧化氮浓度空间分布特征为……"""
+        short = self.lex.short(place) if place else ""
         aliases = [fold(a) for a in (ind, *self._indicator(ind).aliases)] if ind in self.lex.indicators else [ind]
         from .corpus import split_sentences
 
         for ev in self.box.search_passages(f"各行政区{ind}浓度空间分布 {short}", k=8):
             for sentence in split_sentences(ev.text):
                 f = fold(sentence)
-                if short in sentence and any(a in f for a in aliases):
+                named = short in sentence if place else bool(re.search(r"各行政区|各区", sentence))
+                if named and any(a in f for a in aliases):
                     return sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)
         return None
+
+    def _no_district_values(self, key: str) -> Answer:
+        """A pollutant the bulletin gives only for the city: no ranking, but what the text says of the districts."""
+        d = Draft("not_found")
+        name = self._indicator(key).display
+        d.add(f"公报未逐区给出{name}数值，无法据此排出各区高低。")
+        city = self.box.lookup(key, CITY)
+        if city:
+            d.add(f"全市{name}为{self._describe(d, city)}。")
+        hint = self._place_mention(None, key)
+        if hint:
+            d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
+        return d.answer("not_found")
 
     def _rank(self, q: Query) -> Answer:
         if q.outside_scope:
             return self._outside_rank(q)
         if not q.indicators:
             return self._open(q)
-        key = self._with_district_data(q.indicators[0])
+        first = q.indicators[0]
+        if self._indicator(first).pollutant and not self.box.rank_districts(first):
+            return self._no_district_values(first)  # another pollutant's or the composite's ranking is no answer
+        key = self._with_district_data(first)
         d = Draft("rank")
+        moved = MOST_CHANGED.search(q.text)
+        changes = [ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.districts
+                   and ev.value is not None]
+        if moved and changes:
+            return self._rank_changes(q, key, changes, moved.group(1), d).answer()
+        if moved and not self.box.facts_for(key, stat="improvement"):
+            # 哪个区PM2.5下降最多: the bulletin gives no district changes for it; say what it does give
+            d.add(f"公报未逐区给出{self._indicator(first).display}的同比变化，无法排出{moved.group(1)}最多的区。")
+            topic = self._indicator(first).topic
+            for k in (k for k, ind in self.lex.indicators.items() if ind.topic == topic):
+                groups = self.box.facts_for(k, stat="improvement")
+                if groups:
+                    d.add(f"公报给出的是按{self._indicator(k).display}的改善情况：" + "、".join(
+                        f"{ev.place}{d.cite(ev)}" for ev in groups) + f"{groups[0].text_value}。")
+                    break
+            return d.answer("not_found")
         improvement = re.search(r"改善幅度|进步|改善最", q.text)
         groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
         numeric = self.box.rank_districts(key)
@@ -323,6 +383,31 @@ class RulePlanner:
         if classes:
             return self._rank_classes(q, key, classes, d).answer()
         return self._value(q)
+
+    def _rank_changes(self, q: Query, key: str, changes: list[Evidence], word: str, d: Draft) -> Draft:
+        """Districts ordered by their stated change: 改善最多 (by the better direction), 下降最多, 上升最多, 变化最大."""
+        better_lower = (self._indicator(key).better or "lower") == "lower"
+        if word in ("改善", "好转", "进步"):
+            falling = better_lower
+        elif word in ("变化", "变动"):
+            falling = None
+        else:
+            falling = word in ("下降", "降低", "减少", "降幅")
+        if falling is None:
+            order = sorted(changes, key=lambda ev: -abs(ev.value))
+        else:
+            order = sorted((ev for ev in changes if (ev.value < 0) == falling and ev.value),
+                           key=lambda ev: ev.value if falling else -ev.value)
+        name = self._indicator(key).display
+        if not order:
+            d.add(f"公报给出的各区{name}同比变化中，没有{word}的区。")
+            return d
+        top = order[0]
+        inferred = "（表格区名与数值分开印刷，区名配对为推断，详见引文）" if any("推断" in ev.note for ev in order) else ""
+        d.add(f"{name}同比{word}最多的是{top.place}，{change_text(top)}{d.cite(top)}{inferred}。")
+        if len(order) > 1:
+            d.add("其后依次为：" + "；".join(f"{ev.place}{change_text(ev)}{d.cite(ev)}" for ev in order[1:4]) + "。")
+        return d
 
     def _with_district_data(self, key: str) -> str:
         """生态质量指数 has no district values, 生态质量类型 does: rank by the sibling of the same topic."""
@@ -527,19 +612,38 @@ class RulePlanner:
                 gaps = "；公报未给出其间各年的数值" if last.year - first.year > len(points) - 1 else ""
                 d.add(f"公报给出的{place_name(place)}{name}：{shown}。{last.year}年比{first.year}年{way}{amount}{gaps}。")
 
+    def _streak(self, q: Query) -> Answer | None:
+        """连续几年达标 / 从哪年起: the bulletin's own run-length statements."""
+        if not re.search(r"连续|几年|多少年|哪年起|哪一年起|从哪年|自哪年|since when|how many years", q.text):
+            return None
+        d = Draft(q.intent)
+        for key in q.indicators:
+            for ev in (*self.box.facts_for(key, CITY, "streak"), *self.box.facts_for(key, CITY, "since")):
+                name = self._indicator(key).display
+                if ev.stat == "since" and ev.note:  # 自2011年起稳定保持100%
+                    d.add(f"{name}{ev.note}{d.cite(ev)}。")
+                else:
+                    d.add(f"{name}{ev.note or '连续年数'}：{self._describe(d, ev)}。")
+        return d.answer() if d.evidence else None
+
     def _standard(self, q: Query) -> Answer:
+        streak = self._streak(q)
+        if streak:
+            return streak
         key = next((k for k in q.indicators if self.box.standard_limit(k)), None)
         if key is None:
             return self._value(q)
         d = Draft("standard")
         limit = self.box.standard_limit(key)
         name = self._indicator(key).display
-        if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
-            return self._standard_by_district(key, limit, d).answer()
+        if re.search(r"世卫|世界卫生组织|(?<![a-z])who(?![a-z])|欧盟|美国|国际标准|aqg", fold(q.text)):
+            d.add("公报未涉及世界卫生组织或其他国家、地区的标准，只给出国家环境空气质量标准（GB 3095-2012）。")
         asked = re.search(r"[一二]级", q.text)
         if asked and asked.group() != limit.text_value:
             stricter = "，一级标准严于二级标准" if limit.text_value == "一级" else ""
             d.add(f"公报未列出{key}的{asked.group()}标准限值，只给出{limit.text_value}限值{stricter}。")
+        if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
+            return self._standard_by_district(key, limit, d).answer()
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
@@ -550,8 +654,13 @@ class RulePlanner:
             ok = value.value <= limit.value
             grade = self.box.lookup(key, place, 2024, "grade")
             tail = f"，达到国家{grade.text_value}标准{d.cite(grade)}" if grade and ok else ""
-            d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{'低于' if ok else '高于'}限值，"
-                  f"{'达标' if ok else '超标'}{tail}。")
+            if ok:
+                verdict = f"低于限值，达标{tail}"
+            elif limit.text_value == "一级":  # a city is judged against 二级; above 一级 is not 超标
+                verdict = f"高于一级标准限值，未达到一级标准；公报未给出{key}的二级标准限值，不能据此判断是否超标"
+            else:
+                verdict = "高于限值，超标"
+            d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
         return d.answer()
 
     def _standard_by_district(self, key: str, limit: Evidence, d: Draft) -> Draft:
@@ -559,10 +668,18 @@ class RulePlanner:
         d.add(f"公报所述{key}的国家标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         over = [ev for ev in self.box.facts_for(key, stat="grade") if "超标" in ev.text_value]
         ranked = self.box.rank_districts(key)
-        over += [ev for ev in ranked if ev.value > limit.value]
+        above = [ev for ev in ranked if ev.value > limit.value]
         if over:
-            d.add("超标的区：" + "；".join(f"{ev.place}{d.cite(ev)}" for ev in over) + "。")
-        elif ranked:
+            d.add("公报指出超标的区：" + "；".join(f"{ev.place}{d.cite(ev)}" for ev in over) + "。")
+        if above and limit.text_value == "一级":  # above the 一级 limit only: not 超标 for a city
+            d.add("高于一级标准限值（未达到一级标准）的区：" + "；".join(
+                f"{ev.place}{self._describe(d, ev)}" for ev in above)
+                + f"。公报未给出{key}的二级标准限值，不能据此判断这些区是否超标。")
+        elif above:
+            d.add("超标的区：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in above) + "。")
+        if over or above:
+            return d
+        if ranked:
             top = ranked[-1]
             d.add(f"公报给出的各区{name}均未超过限值，最高的{top.place}为{self._describe(d, top)}。")
         else:
@@ -583,7 +700,7 @@ class RulePlanner:
         if not q.numbers:
             return self._claim_qualitative(q, key, place, d)
         results = []
-        for number, clause in claim_figures(q):
+        for number, clause, cmp in claim_figures(q):
             # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
             part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
             key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
@@ -601,7 +718,8 @@ class RulePlanner:
                 results.append("unverifiable")
                 d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
                 continue
-            same = abs(abs(fact.value) - number) < 1e-9
+            size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
+            same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
             if stat in ("yoy", "vs2013"):
                 sign = (fact.value > 0) - (fact.value < 0)
                 same = same and (direction == 0 or direction == sign)
@@ -612,7 +730,13 @@ class RulePlanner:
             lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 else ""
             d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
             moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
-            d.add("。" if same else f"，与说法中的“{fmt(number)}{moved}”不一致。")
+            stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
+            if cmp != "=" and moved:  # 下降超过5%
+                stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
+            if cmp == "=":
+                d.add("。" if same else f"，与说法中的“{stated}”不一致。")
+            else:  # 低于25: the figure is compared, not matched
+                d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
@@ -635,6 +759,15 @@ class RulePlanner:
             if city:
                 d.add(f"可供参考：2024年广州市{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
             return d.answer(verdict="unverifiable")
+        status = self.box.facts_for(key, place, "status")
+        if status and status[0].text_value:  # 未出现重污染天气: the claim must say the same, negation included
+            ev = status[0]
+            said, stated = _negation(fold(q.text)), _negation(fold(ev.text_value))
+            core = stated.lstrip("未不")
+            negated = stated != core
+            ok = core[:2] in said and (("未" + core[:2] in said or "不" + core[:2] in said) == negated)
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place_name(place)}{ev.text_value}{d.cite(ev)}。")
+            return d.answer(verdict="supported" if ok else "refuted")
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:

@@ -10,6 +10,8 @@ from .types import Answer, Derived, Evidence
 
 _MARK = re.compile(r"\[\d+\]")
 _NUM = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?")
+# Digits that are part of a name, not a figure: PM2.5, PM10, NO2, SO2, O3, CO2, GB 3095-2012.
+_NAMES = re.compile(r"PM\s*2\.5|PM\s*10|[NS]O2|CO2|O3|GB\s*/?T?\s*\d+(?:\s*[-—]\s*\d+)?", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
 
 PLACE_CITY = "全市"
@@ -19,7 +21,7 @@ def numbers(text: str) -> list[tuple[float, float | None]]:
     """(number as printed, number scaled by 万/亿 if one follows) for every number in text."""
     text = unicodedata.normalize("NFKC", text or "").replace(",", "")
     out = []
-    for m in _NUM.finditer(_MARK.sub(" ", text)):
+    for m in _NUM.finditer(_NAMES.sub(" ", _MARK.sub(" ", text))):
         value = float(m.group(1))
         scale = {"万": 1e4, "亿": 1e8}.get(m.group(2) or "")
         out.append((value, value * scale if scale else None))

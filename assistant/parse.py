@@ -173,9 +173,12 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+ASKED_FIGURE = re.compile(r"(为|是|有|达到|达|等于|超过|低于|高于|不到|少于|多于)\s*\d[^，,。；;]*(吗|么|不)[？?]?\s*$")
+
+
 def _intent(q: Query, folded: str) -> str:
-    if CLAIM.search(folded):
-        return "claim"
+    if CLAIM.search(folded) or (q.numbers and ASKED_FIGURE.search(folded) and (q.indicators or q.places)):
+        return "claim"  # 黄埔区PM2.5浓度为22微克每立方米吗: a figure put as a yes/no question is a claim
     if not q.indicators and not q.places and not q.other_city:
         return "open"
     if "limit" in q.stats or STANDARD.search(folded):

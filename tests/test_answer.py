@@ -216,6 +216,60 @@ def test_a_district_question_on_a_city_only_topic_gives_the_city_figure(assistan
     assert a.status == "not_found" and "南沙区" in a.text and "第一类" in a.text and a.citations
 
 
+@pytest.mark.parametrize("claim,verdict", [
+    ("核实：广州PM2.5低于25微克/立方米", "supported"),  # 21 < 25: compared, not matched
+    ("核实：2024年广州空气质量达标天数超过300天", "supported"),
+    ("核实：达标天数300多天", "supported"),
+    ("核实：白云区PM10不到40微克/立方米", "refuted"),  # 43
+    ("核实：PM10同比下降超过5%", "supported"),  # 9.8
+    ("核实：PM10同比下降超过10%", "refuted"),
+    ("黄埔区PM2.5浓度为22微克每立方米吗", "refuted"),  # a figure asked as yes/no is a claim
+    ("核实：广州今年没有出现重污染天气", "supported"),
+    ("核实：广州2024年出现了重污染天气", "refuted"),
+])
+def test_claims_with_comparisons_negations_and_questions(assistant, claim, verdict):
+    a = assistant.ask(claim)
+    assert a.verdict == verdict, a.text
+    assert a.citations
+
+
+def test_above_the_grade_one_limit_is_not_called_exceeding_the_standard(assistant):
+    a = assistant.ask("白云区的PM10超标了吗？")  # 43 > 40 (一级); the bulletin lists no 二级 limit for PM10
+    assert has(a.text, 43) and "未达到一级标准" in a.text and "，超标" not in a.text, a.text
+    listed = assistant.ask("哪些区PM10超过国家二级标准？")
+    assert "未列出PM10的二级标准限值" in listed.text and "超标的区" not in listed.text, listed.text
+
+
+@pytest.mark.parametrize("question", ["哪个区二氧化氮浓度最高", "广州臭氧浓度在各区中哪里最高"])
+def test_ranking_a_pollutant_with_no_district_values_uses_no_other_ranking(assistant, question):
+    a = assistant.ask(question)
+    assert a.status == "not_found" and "未逐区给出" in a.text and "排名后三位" not in a.text, a.text
+    assert "各行政区" in cited(a)  # what the text says of the districts, cited
+
+
+def test_ranking_by_stated_change(assistant):
+    a = assistant.ask("哪个区地表水水质改善最多？")
+    assert "南沙区" in a.text and has(a.text, 9.55) and "推断" in a.text, a.text
+    none = assistant.ask("哪个区PM2.5下降最多")
+    assert none.status == "not_found" and "白云区" in none.text, none.text  # offers the stated improvement groups
+
+
+def test_streaks_and_since(assistant):
+    assert has(assistant.ask("PM2.5连续几年达到国家二级标准？").text, 8)
+    assert has(assistant.ask("饮用水源从哪年起稳定达标").text, 2011)
+
+
+def test_other_standards_are_said_to_be_outside_the_bulletin(assistant):
+    a = assistant.ask("广州2024年的PM2.5达到世卫组织标准了吗")
+    assert "未涉及世界卫生组织" in a.text and has(a.text, 35)
+
+
+def test_digits_of_names_are_not_figures():
+    ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
+    assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
+    assert verify("PM2.5为25微克/立方米[1]", [ev], []) == [25]
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
 def test_empty_questions_are_invalid(assistant, question):
     assert assistant.ask(question).status == "invalid"
