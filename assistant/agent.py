@@ -19,6 +19,7 @@ from .types import Answer, Evidence
 CITY = "全市"
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
                           r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
+COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
@@ -70,6 +71,23 @@ ABOVE_BEFORE = re.compile(r"(超过|高于|多于|大于|超出|逾|above|over|m
 BELOW_AFTER = re.compile(r"\s*[^\d，,。；;]{0,8}?(以下|以内|之内)")
 ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上")
 CMP_TEXT = {"<": "低于", ">": "高于"}
+
+
+def _wanted_count(text: str) -> int:
+    """前三 / 最低的三个区 / top 5 -> how many districts a ranking should list (0: not said)."""
+    folded = fold(text)
+    found = [m for m in re.finditer(r"(?:前|后|倒数)([一二两三四五六七八九十\d]{1,2})|([一二两三四五六七八九十\d]{1,2})"
+                                    r"个(?:区|行政区)|top\s*(\d{1,2})", folded)
+             if not re.match(r"\s*(中|里|当中|之中)", folded[m.end():])]  # 11个区中…: the whole, not the count
+    if not found:
+        return 0
+    m = found[-1]
+    word = next(g for g in m.groups() if g)
+    n = int(word) if word.isdigit() else CN_NUMBERS.get(word, 0)
+    return n if 1 < n <= 11 else 0
+
+
+CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _negation(text: str) -> str:
@@ -186,6 +204,12 @@ class RulePlanner:
             d = Draft("not_found")
             d.add(f"公报未给出{self._asked_subject(q)}的数值。公报相关内容：{sentence}{d.cite(quote)}")
             return d.answer("not_found")
+        counted = COUNT_ASKED.search(q.text)
+        if counted and not re.search(rf"\d+(?:\.\d+)?\s*(?:万|亿)?\s*{counted.group(2)}", sentence):
+            # 新能源汽车有多少辆: a sentence that mentions 新能源汽车 but counts no 辆 does not answer it
+            d = Draft("not_found")
+            d.add(f"公报未给出所问的数量。公报相关内容：{sentence}{d.cite(quote)}")
+            return d.answer("not_found")
         d = Draft("open")
         d.add(f"据公报：{sentence}{d.cite(quote)}")
         return d.answer()
@@ -195,6 +219,8 @@ class RulePlanner:
 
         best = None
         for rank, ev in enumerate(self.box.search_passages(text, k=5)):
+            if ev.locator.endswith("图表标题"):
+                continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
                 score = coverage(text, sentence) - 0.02 * rank
                 if best is None or score > best[0]:
@@ -222,7 +248,7 @@ class RulePlanner:
             # Words the parse did not account for (浮游植物、优势种) that the figures' sources do not mention
             # either mean the question is about something else, which the text may answer.
             shown = " ".join(ev.text for ev in direct.evidence)
-            if len(content_words(q.rest)) >= 2 and coverage(q.rest, shown) < 0.3:
+            if content_words(q.rest) and coverage(q.rest, shown) < 0.3:
                 passage = self._best_sentence(q.text)
                 if passage and passage[0] >= 0.6 and coverage(q.rest, passage[1]) >= 0.6:
                     return self._passage_answer(q, 0.6) or direct.answer()
@@ -302,7 +328,7 @@ class RulePlanner:
                     d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
                 districts = [p for p in self.box.places_with(ind) if p in self.lex.districts]
                 if districts:
-                    d.add(f"（公报逐区给出了{len(districts)}个区的{name}，{place}不在其中。）")
+                    d.add(f"（公报逐区给出了{'、'.join(self.lex.short(x) for x in districts)}区的{name}，{place}不在其中。）")
             elif year not in years and years:
                 have = "、".join(f"{y}年{d.cite(self.box.facts_for(ind, year=y)[0])}" for y in years)
                 d.add(f"公报未给出{year}年的{name}，只给出{have}的数据。")
@@ -435,8 +461,10 @@ class RulePlanner:
         if q.places and q.places[0] in self.lex.districts:
             return self._position(q.places[0], key, ranked, d)
         top = [ev for ev in order if ev.value == order[0].value]
-        if q.listing and len(top) < 3:
-            top = order[:3]
+        wanted = _wanted_count(q.text)
+        if (wanted or q.listing) and len(top) < (wanted or 3):
+            top = order[:wanted or 3]
+            top += [ev for ev in order[len(top):] if ev.value == top[-1].value]  # ties at the cut stay in
             d.add(f"{name}{word}的几个区依次是：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in top) + "。")
         else:
             d.add(f"{name}{word}的是{'、'.join(ev.place for ev in top)}，{value_text(top[0])}{d.cite(top[0])}")

@@ -264,6 +264,23 @@ def test_other_standards_are_said_to_be_outside_the_bulletin(assistant):
     assert "未涉及世界卫生组织" in a.text and has(a.text, 35)
 
 
+def test_ranking_lists_as_many_districts_as_asked_with_ties(assistant):
+    a = assistant.ask("11个区中PM10最低的三个区")
+    assert [d for d in ("从化区", "增城区", "花都区", "越秀区") if d in a.text] == ["从化区", "增城区", "花都区"], a.text
+    four = assistant.ask("PM10最低的前四个区")  # the 4th place is shared by four districts at 38
+    assert all(d in four.text for d in ("越秀区", "天河区", "番禺区", "南沙区")) and "黄埔区" not in four.text
+
+
+def test_a_passage_that_names_the_subject_but_not_the_count_asked_is_not_an_answer(assistant):
+    a = assistant.ask("广州新能源汽车有多少辆")
+    assert a.status == "not_found" and "未给出" in a.text
+
+
+def test_captions_are_not_answers(assistant):
+    a = assistant.ask("广州海洋垃圾主要是什么")
+    assert "塑料" in a.text and not re.search(r"据公报：图\d", a.text), a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
