@@ -14,7 +14,7 @@ from .answer import Draft, change_text, place_name, value_text
 from .lexicon import STOPWORDS, Lexicon, fold
 from .parse import NUMBER, Query, claimed_direction, parse
 from .tools import Toolbox, fmt
-from .types import Answer, Evidence
+from .types import Answer, Check, Evidence
 
 CITY = "全市"
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
@@ -64,6 +64,13 @@ def claim_figures(q: Query) -> list[tuple[float, str, str]]:
             cmp = "="
         out.append((float(m.group()), folded[start:end], cmp))
     return out
+
+
+def clause_as_written(q: Query, clause: str) -> str:
+    """The user's own spelling of a folded clause (fold keeps the length for almost all text)."""
+    folded = fold(q.text)
+    at = folded.find(clause)
+    return q.text[at: at + len(clause)] if at >= 0 and len(folded) == len(q.text) else clause
 
 
 BELOW_BEFORE = re.compile(r"(低于|少于|小于|不到|不足|不超过|未超过|没超过|没有超过|below|under|less than|<|≤)\s*$")
@@ -724,51 +731,69 @@ class RulePlanner:
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = q.indicators[0]
-        name = self._indicator(key).display
         if not q.numbers:
             return self._claim_qualitative(q, key, place, d)
         results = []
         for number, clause, cmp in claim_figures(q):
-            # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
-            part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
-            key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
-            place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
-            name = self._indicator(key).display
-            stat = self._claim_stat(q, clause)
-            direction = claimed_direction(clause)
-            fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
-            if stat == "value" and part.measures and not self._fits(key, part.measures):
-                # 产生量 claimed, only a 利用率 reported: nothing to check it against
-                results.append("unverifiable")
-                d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
-                continue
-            if fact is None or fact.value is None:
-                results.append("unverifiable")
-                d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
-                continue
-            size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
-            same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
-            if stat in ("yoy", "vs2013"):
-                sign = (fact.value > 0) - (fact.value < 0)
-                same = same and (direction == 0 or direction == sign)
-                said = change_text(fact, since="同比" if stat == "yoy" else "比2013年")
-            else:
-                said = f"为{value_text(fact)}"
-            results.append("supported" if same else "refuted")
-            lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 else ""
-            d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
-            moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
-            stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
-            if cmp != "=" and moved:  # 下降超过5%
-                stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
-            if cmp == "=":
-                d.add("。" if same else f"，与说法中的“{stated}”不一致。")
-            else:  # 低于25: the figure is compared, not matched
-                d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
+            first_part = len(d.parts)
+            fact = self._check_figure(q, d, number, clause, cmp, results)
+            d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
+                                  text=re.sub(r"\[\d+\]", "", "".join(d.parts[first_part:])).strip(),
+                                  evidence=[fact] if fact else []))
+        first_part, first_evidence = len(d.parts), len(d.evidence)
+        extreme = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
+        if extreme:
+            results.append(extreme)
+            d.parts[first_part] = f"{'属实' if extreme == 'supported' else '不符'}：{d.parts[first_part]}"
+            d.checks.append(Check(claim="全市最高" if self._want_high(q, q.indicators[0]) else "全市最低",
+                                  verdict=extreme, text=re.sub(r"\[\d+\]", "", "".join(d.parts[first_part:])),
+                                  evidence=d.evidence[first_evidence:] or [e for e in d.evidence
+                                                                           if e.place == place]))
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
         return d.answer(verdict=verdict)
+
+    def _check_figure(self, q: Query, d: Draft, number: float, clause: str, cmp: str,
+                      results: list[str]) -> Evidence | None:
+        """Check one stated figure against the bulletin; appends its verdict to `results`, returns its evidence."""
+        # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
+        part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
+        key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
+        place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+        name = self._indicator(key).display
+        stat = self._claim_stat(q, clause)
+        direction = claimed_direction(clause)
+        fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+        if stat == "value" and part.measures and not self._fits(key, part.measures):
+            # 产生量 claimed, only a 利用率 reported: nothing to check it against
+            results.append("unverifiable")
+            d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
+            return None
+        if fact is None or fact.value is None:
+            results.append("unverifiable")
+            d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
+            return None
+        size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
+        same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
+        if stat in ("yoy", "vs2013"):
+            sign = (fact.value > 0) - (fact.value < 0)
+            same = same and (direction == 0 or direction == sign)
+            said = change_text(fact, since="同比" if stat == "yoy" else "比2013年")
+        else:
+            said = f"为{value_text(fact)}"
+        results.append("supported" if same else "refuted")
+        lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
+        d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
+        moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
+        stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
+        if cmp != "=" and moved:  # 下降超过5%
+            stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
+        if cmp == "=":
+            d.add("。" if same else f"，与说法中的“{stated}”不一致。")
+        else:  # 低于25: the figure is compared, not matched
+            d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
+        return fact
 
     def _claim_stat(self, q: Query, clause: str) -> str:
         """Which statistic a claimed figure is about, judged from the clause it sits in."""
@@ -805,18 +830,26 @@ class RulePlanner:
             ev = facts[0]
             d.add(f"核查结论：不符。公报：{place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="refuted")
-        ranked = self.box.rank_districts(key)
-        if place in self.lex.districts and ranked and (q.best or q.worst):
-            high = self._want_high(q, key)
-            extreme = ranked[-1] if high else ranked[0]
-            mine = next((ev for ev in ranked if ev.place == place), None)
-            if mine:
-                ok = mine.value == extreme.value
-                d.add(f"核查结论：{'属实' if ok else '不符'}。")
-                self._position(place, key, ranked, d)
-                return d.answer(verdict="supported" if ok else "refuted")
+        first_part = len(d.parts)
+        extreme = self._check_extreme(q, key, place, d)
+        if extreme:  # the verdict goes first, once known
+            d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
+            return d.answer(verdict=extreme)
         d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
         return d.answer(verdict="unverifiable")
+
+    def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> str | None:
+        """全市最高 / 各区最低 said of a district: checked against the district ranking (None if not checkable)."""
+        ranked = self.box.rank_districts(key)
+        if place not in self.lex.districts or not ranked or not (q.best or q.worst):
+            return None
+        high = self._want_high(q, key)
+        extreme = ranked[-1] if high else ranked[0]
+        mine = next((ev for ev in ranked if ev.place == place), None)
+        if mine is None:
+            return None
+        self._position(place, key, ranked, d)
+        return "supported" if mine.value == extreme.value else "refuted"
 
     def _claim_text(self, q: Query, d: Draft) -> Answer:
         best = self._best_sentence(q.text)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from .tools import fmt
-from .types import Answer, Derived, Evidence
+from .types import Answer, Check, Derived, Evidence
 
 _MARK = re.compile(r"\[\d+\]")
 _NUM = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?")
@@ -71,6 +71,7 @@ class Draft:
         self.parts: list[str] = []
         self.evidence: list[Evidence] = []
         self.derived: list[Derived] = []
+        self.checks: list[Check] = []
 
     def cite(self, ev: Evidence) -> str:
         """The marker [n] for this evidence; evidence with the same text shares one number."""
@@ -94,7 +95,7 @@ class Draft:
 
     def answer(self, status: str = "answered", verdict: str | None = None) -> Answer:
         return Answer(text=self.text, status=status, verdict=verdict, evidence=list(self.evidence),
-                      derived=list(self.derived), intent=self.intent)
+                      derived=list(self.derived), intent=self.intent, checks=list(self.checks))
 
 
 def place_name(place: str) -> str:

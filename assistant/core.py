@@ -62,7 +62,17 @@ class Assistant:
     def fact_check(self, passage: str) -> list[tuple[str, Answer]]:
         """Each factual sentence of a passage (a news lead, a post) with its verdict and evidence."""
         claims = split_claims(clean(passage if isinstance(passage, str) else "", 20000))
-        return [(claim, self.ask(f"核实：{claim}")) for claim in claims[:30]]
+        out: list[tuple[str, Answer]] = []
+        for claim in claims[:30]:
+            answer = self.ask(f"核实：{claim}")
+            if len(answer.checks) < 2:
+                out.append((claim, answer))
+                continue
+            for check in answer.checks:  # "PM2.5为23，达标344天": one row per figure, each with its own verdict
+                out.append((check.claim, Answer(text=check.text, status="answered", verdict=check.verdict,
+                                                evidence=check.evidence, intent="claim",
+                                                latency_ms=answer.latency_ms)))
+        return out
 
     def ask_turns(self, turns: list[str]) -> Answer:
         """A conversation: earlier turns set the context, the last one is answered."""

@@ -52,6 +52,16 @@ class Derived:
 
 
 @dataclass
+class Check:
+    """One checked figure of a claim: the clause that states it, its verdict and its evidence."""
+
+    claim: str
+    verdict: Verdict
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class Answer:
     text: str
     status: Status = "answered"
@@ -60,6 +70,7 @@ class Answer:
     derived: list[Derived] = field(default_factory=list)
     intent: str = ""
     latency_ms: float = 0.0
+    checks: list[Check] = field(default_factory=list)  # a claim with several figures: one per figure
 
     @property
     def citations(self) -> list[dict]:

@@ -183,7 +183,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             passage = gr.Textbox(label="粘贴要核查的句子或段落", lines=4, elem_id="passage",
                                  placeholder="例如：2024年广州PM2.5平均浓度为23微克/立方米，空气质量达标344天。")
             run = gr.Button("核查", variant="primary", elem_id="run-check")
-            result = gr.Dataframe(label="逐条结论", wrap=True, elem_id="check-table")
+            result = gr.Dataframe(label="逐条结论", wrap=True, elem_id="check-table",
+                                  column_widths=["26%", "8%", "33%", "33%"])
             copy = gr.Textbox(label="结果文本（可复制）", lines=6, buttons=["copy"], elem_id="check-text")
             run.click(fact_check, passage, [result, copy], api_name=False)
             hidden_p = gr.Textbox(visible=False)

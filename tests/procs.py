@@ -16,6 +16,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def require(found: str | None, what: str) -> str:
+    """A system program a test needs: in CI (.ci/run installs it) its absence fails, elsewhere it skips."""
+    import pytest
+
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{what} is not installed (.ci/run installs it)")
+        pytest.skip(f"{what} not installed here")
+    return found
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

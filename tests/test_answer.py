@@ -281,6 +281,19 @@ def test_captions_are_not_answers(assistant):
     assert "塑料" in a.text and not re.search(r"据公报：图\d", a.text), a.text
 
 
+def test_fact_check_lists_each_figure_of_a_sentence_with_its_own_verdict(assistant):
+    rows = assistant.fact_check("2024年广州PM2.5平均浓度为23微克/立方米，空气质量达标344天。白云区PM2.5为24微克/立方米，全市最高。")
+    verdicts = [(claim, a.verdict) for claim, a in rows]
+    assert verdicts[:2] == [("2024年广州PM2.5平均浓度为23微克/立方米", "refuted"), ("空气质量达标344天", "supported")]
+    assert [v for _, v in verdicts[2:]] == ["supported", "supported"]  # the figure, then 全市最高
+    assert all(a.citations for _, a in rows) and has(rows[0][1].text, 21)
+
+
+def test_a_superlative_stated_beside_a_figure_is_checked_too(assistant):
+    a = assistant.ask("核实：天河区PM2.5为22微克/立方米，全市最低")
+    assert a.verdict == "refuted" and [c.verdict for c in a.checks] == ["supported", "refuted"], a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []

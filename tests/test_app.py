@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.procs import free_port, start_app, stop, wait_for
+from tests.procs import free_port, require, start_app, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "artifacts" / "screenshots"))
@@ -43,14 +43,11 @@ def test_gradio_client_ask_and_fact_check(app_url):
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    if CHROMIUM is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian chromium is not installed (.ci/run installs it)")
-        pytest.skip("chromium not installed here")
+    chromium = require(CHROMIUM, "Debian chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"])
         pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")

@@ -20,10 +20,7 @@ NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.pat
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    if NGINX is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian nginx is not installed (.ci/run installs it)")
-        pytest.skip("nginx not installed here")
+    nginx_bin = procs.require(NGINX, "Debian nginx")
     tmp = tmp_path_factory.mktemp("deploy")
     with procs.chroma_server(tmp / "chroma") as (chroma, chroma_port):
         env = {"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_port)}
@@ -43,7 +40,7 @@ def cluster(tmp_path_factory):
             prefix = tmp / "nginx"
             (prefix / "logs").mkdir(parents=True)
             (prefix / "nginx.conf").write_text(conf, encoding="utf-8")
-            nginx = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
+            nginx = subprocess.Popen([nginx_bin, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             url = f"http://127.0.0.1:{proxy_port}/"
             procs.wait_for(url, nginx, timeout=30)
