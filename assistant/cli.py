@@ -28,8 +28,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from .core import Assistant
+    from .parse import clean
 
-    passages = Assistant().retriever.search(args.query, k=args.k, mode=args.mode)
+    assistant = Assistant()
+    query = clean(args.query, assistant.settings.max_question_chars)
+    passages = assistant.retriever.search(query, k=args.k, mode=args.mode) if query else []
     if args.json:
         _print(json.dumps([p.__dict__ | {"locator": p.locator} for p in passages], ensure_ascii=False, indent=1))
     else:

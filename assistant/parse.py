@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
+
+import opencc
 
 from .lexicon import Lexicon, fold
 
@@ -29,10 +32,17 @@ NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球", "国内", "china", "national")
 
 
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
 def clean(text: str, limit: int) -> str:
-    """Drop control characters and cap the length; the result is what every later stage sees."""
+    """Drop control characters, cap the length and write traditional characters as simplified (廣州白雲區 →
+    广州白云区, as the bulletin is written); the result is what every later stage sees."""
     text = "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") else " " for ch in text)
-    return re.sub(r"\s+", " ", text).strip()[:limit]
+    text = re.sub(r"\s+", " ", text).strip()[:limit]
+    return _to_simplified().convert(text) if text else text
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,15 @@ def test_a_superlative_stated_beside_a_figure_is_checked_too(assistant):
     assert a.verdict == "refuted" and [c.verdict for c in a.checks] == ["supported", "refuted"], a.text
 
 
+@pytest.mark.parametrize("question,figure", [
+    ("廣州白雲區的細顆粒物濃度是多少？", 24),
+    ("核實：廣州空氣質量達標天數為344天", 344),
+])
+def test_traditional_characters_are_read_as_simplified(assistant, question, figure):
+    a = assistant.ask(question)
+    assert a.status == "answered" and has(a.text, figure) and a.citations, a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
