@@ -19,6 +19,7 @@ from .types import Answer, Check, Evidence
 CITY = "全市"
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
                           r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
+TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
@@ -249,6 +250,10 @@ class RulePlanner:
         streak = self._streak(q)
         if streak:
             return streak
+        if TIME_ASKED.search(fold(q.text)):  # 哪一年首创 / 什么时候揭牌: a date from the text, not a table figure
+            dated = self._passage_answer(q)
+            if dated and dated.status == "answered" and re.search(r"\d{4}\s*年", dated.text):
+                return dated
         direct = self._value_draft(q)
         # A question about something no table covers (e.g. 浮游植物优势种) is better answered by the text.
         if direct.intent != "not_found":
@@ -649,7 +654,8 @@ class RulePlanner:
 
     def _streak(self, q: Query) -> Answer | None:
         """连续几年达标 / 从哪年起: the bulletin's own run-length statements."""
-        if not re.search(r"连续|几年|多少年|哪年起|哪一年起|从哪年|自哪年|since when|how many years", q.text):
+        if not re.search(r"连续|几年|多少年|哪年起|哪一年起|从哪年|自哪年|哪年开始|哪一年开始|什么时候开始|since when|how many years",
+                         q.text):
             return None
         d = Draft(q.intent)
         for key in q.indicators:

@@ -303,6 +303,11 @@ def test_traditional_characters_are_read_as_simplified(assistant, question, figu
     assert a.status == "answered" and has(a.text, figure) and a.citations, a.text
 
 
+def test_when_questions_are_answered_with_a_dated_sentence(assistant):
+    a = assistant.ask("碳普惠制是哪一年在广州首创的")
+    assert has(a.text, 2015) and "1.47" not in a.text, a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
