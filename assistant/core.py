@@ -95,7 +95,10 @@ class Assistant:
         allowed = (float(self.tables.manifest.year), *map(float, query.years),
                    *(query.numbers if query.intent == "claim" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
-            return self._quote_only(answer)
+            answer = self._quote_only(answer)
+        if session is not None:  # what a later 它/这个区 refers to: a ranking's first district, else the places asked
+            named = [ev.place for ev in answer.evidence if ev.place in self.lexicon.districts]
+            session.remember(tuple(named[:1]) if query.intent == "rank" and named else query.places)
         return answer
 
     @staticmethod

@@ -231,7 +231,8 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
     places = q.places or (prev.places if q.indicators or q.stats else ())
     indicators = q.indicators or prev.indicators
     intent = q.intent
-    if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank") and not q.places):
+    if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank", "compare")
+                            and not q.places):
         intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"
     if q.places and not q.indicators and prev.intent in ("value", "change", "standard"):
         intent = prev.intent

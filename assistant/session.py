@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
-from .parse import Query, merge_follow_up
+from .lexicon import fold
+from .parse import COMPARE, Query, merge_follow_up
+
+PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|this district|that district|\bit\b")
 
 
 @dataclass
 class Session:
     history: list[Query] = field(default_factory=list)
+    focus: tuple[str, ...] = ()  # the places the last answer was about, e.g. the district a ranking named first
 
     def resolve(self, q: Query) -> Query:
-        """Fill a follow-up's missing slots from the last answerable turn, then remember it."""
+        """Fill a follow-up's missing slots from the earlier turns, then remember it.
+
+        它的PM10呢 takes the place the last answer was about; 哪个高 after two places compares those two.
+        """
         prev = next((h for h in reversed(self.history) if h.intent not in ("invalid",)), None)
+        folded = fold(q.text)
+        if not q.places and self.focus and PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
+            q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
         resolved = merge_follow_up(q, prev)
+        if not q.places and COMPARE.search(folded) and resolved.intent not in ("invalid", "claim"):
+            recent = list(dict.fromkeys(p for h in reversed(self.history) for p in h.places))[:2]
+            if len(recent) == 2:
+                resolved = replace(resolved, places=tuple(reversed(recent)), intent="compare")
         if resolved.intent != "invalid":
             self.history.append(resolved)
         return resolved
 
+    def remember(self, places: tuple[str, ...]) -> None:
+        self.focus = places
+
     def clear(self) -> None:
         self.history.clear()
+        self.focus = ()

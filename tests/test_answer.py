@@ -198,6 +198,17 @@ def test_follow_ups_that_add_only_a_statistic_an_order_a_test_or_a_year(assistan
     assert "PM2.5" in a.text or "臭氧" in a.text, a.text  # the earlier indicator, not an unrelated passage
 
 
+@pytest.mark.parametrize("turns,expected", [
+    (["哪个区PM2.5最高？", "那它的PM10呢？"], ("白云区", 43)),  # 它 = the district the answer named
+    (["哪个区PM2.5最高？", "这个区的二氧化硫呢"], ("白云区", 6)),
+    (["天河区PM2.5多少", "白云区呢", "哪个高"], ("白云区更高", 2)),  # the two places talked about
+    (["荔湾区和海珠区PM10哪个高？", "那PM2.5呢"], ("两者相同", 23)),  # a comparison stays a comparison
+])
+def test_follow_ups_refer_back_to_what_was_answered(assistant, turns, expected):
+    a = assistant.ask_turns(turns)
+    assert expected[0] in a.text and has(a.text, expected[1]), a.text
+
+
 def test_a_change_over_the_years_the_bulletin_gives_is_shown_with_its_working(assistant):
     a = assistant.ask("一级支流水质优良率这几年怎么变化的？")
     assert a.status == "answered" and has(a.text, 51.0) and has(a.text, 74.2) and has(a.text, 23.2), a.text
