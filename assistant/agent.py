@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .answer import Draft, change_text, place_name, value_text
+from .answer import Draft, change_text, numbers, place_name, value_text
 from .lexicon import STOPWORDS, Lexicon, fold
 from .parse import NUMBER, Query, claimed_direction, parse
 from .tools import Toolbox, fmt
@@ -578,14 +578,12 @@ class RulePlanner:
             ref = self.box.lookup(key, CITY, 2024, "target") if "target" in q.stats else self.box.standard_limit(key)
             if not value or not ref:
                 return self._value(q)
-            diff = self.box.difference(value, ref, 2)
+            above = value.value >= ref.value
+            gap = self.box.difference(value, ref, 2) if above else self.box.difference(ref, value, 2)
             unit = "个百分点" if value.unit == "%" else value.unit
             label = "省考目标" if "target" in q.stats else "标准限值"
             d.add(f"2024年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
-                  f"{'高于' if diff.value >= 0 else '低于'}{label}{fmt(abs(d_val := diff.value))}{unit}"
-                  f"（{diff.formula}）。")
-            d.derived.append(diff)
-            _ = d_val
+                  f"{'高于' if above else '低于'}{label}{d.derive(gap)}{unit}（{gap.formula}）。")
             return d.answer()
         places = list(q.places[:2]) if len(q.places) >= 2 else [*q.places, CITY][:2]
         values = [self.box.lookup(key, p) for p in places]
@@ -863,7 +861,7 @@ class RulePlanner:
             _, sentence, ev = best
             quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
             claimed = set(q.numbers)
-            stated = {v for v, _ in __import__("assistant.answer", fromlist=["numbers"]).numbers(sentence)}
+            stated = {v for v, _ in numbers(sentence)}
             if claimed and claimed <= stated:
                 d.add(f"核查结论：属实。公报原文：{sentence}{d.cite(quote)}")
                 return d.answer(verdict="supported")
