@@ -59,6 +59,7 @@ class Lexicon:
     units: dict[str, tuple[str, ...]]
     stat_aliases: dict[str, tuple[str, ...]]
     measures: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 产生量 -> (吨, 万吨, …)
+    other_city_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 深圳 -> (shenzhen,)
     year: int = 0  # the bulletin's year: 今年 means this, 去年 the one before
     _patterns: dict[str, list[tuple[str, str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
@@ -79,7 +80,7 @@ class Lexicon:
             "site": compile_([(k, a) for k, al in self.sites.items() for a in (k, *al)]),
             "district": compile_([(k, a) for k, al in self.districts.items() for a in (k, *al)]),
             "city": compile_([(self.city_name, a) for a in self.city_aliases]),
-            "other_city": compile_([(c, c) for c in self.other_cities]),
+            "other_city": compile_([(c, a) for c in self.other_cities for a in (c, *self.other_city_aliases.get(c, ()))]),
         }
         for kind in ("yoy", "vs2013", "target", "limit", "rank", "class"):
             self._patterns[f"stat:{kind}"] = compile_([(kind, a) for a in self.stat_aliases.get(kind, ())])
@@ -139,6 +140,15 @@ class Lexicon:
     def short(self, district: str) -> str:
         return district[:-1] if district.endswith("区") else district
 
+    def unit_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where units are written (μg/m3, 微克/立方米 …): their digits (the 3 of m3) are not figures."""
+        folded, spans = fold(text), []
+        for word in sorted({fold(a) for u, al in self.units.items() for a in (u, *al)}, key=len, reverse=True):
+            for m in re.finditer(re.escape(word), folded):
+                if not any(m.start() < e and s < m.end() for s, e in spans):
+                    spans.append(m.span())
+        return spans
+
     def unit_of(self, text: str) -> str | None:
         folded = fold(text)
         for unit, aliases in self.units.items():
@@ -174,7 +184,9 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
         sites={k: tuple(v) for k, v in places.get("sites", {}).items()},
         city_name=places["city"]["name"],
         city_aliases=tuple(places["city"]["aliases"]),
-        other_cities=tuple(places.get("other_cities", [])),
+        other_cities=tuple(next(iter(c)) if isinstance(c, dict) else c for c in places.get("other_cities", [])),
+        other_city_aliases={k: tuple(v) for c in places.get("other_cities", []) if isinstance(c, dict)
+                            for k, v in c.items()},
         units={k: tuple(v) for k, v in lex.get("units", {}).items()},
         stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
         measures={k: tuple(v) for k, v in lex.get("measures", {}).items()},

@@ -101,7 +101,7 @@ def parse(text: str, lex: Lexicon) -> Query:
         stats.add("vs2013")
     for kind in ("stat:yoy", "stat:vs2013", "stat:target", "stat:limit", "stat:rank", "stat:class"):
         lex.find(kind, text, ind_taken)
-    rest = _strip_spans(folded, ind_taken)
+    rest = _strip_spans(folded, ind_taken + lex.unit_spans(folded))
     numbers = tuple(float(n) for n in NUMBER.findall(rest))
     outside = any(s in folded for s in SCOPE_OUTSIDE)
 

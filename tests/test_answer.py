@@ -319,6 +319,18 @@ def test_when_questions_are_answered_with_a_dated_sentence(assistant):
     assert has(a.text, 2015) and "1.47" not in a.text, a.text
 
 
+@pytest.mark.parametrize("question,status,figure", [
+    ("What was Shenzhen's PM2.5?", "not_found", 21),  # another city, named in English
+    ("Which district has the cleanest water?", "answered", 2.9598),
+    ("What share of days had good air quality?", "answered", 94.0),
+    ("Fact check: Guangzhou's PM2.5 was 25 μg/m3 in 2024", "answered", 21),  # the 3 of m3 is no claimed figure
+])
+def test_english_questions(assistant, question, status, figure):
+    a = assistant.ask(question)
+    assert a.status == status and has(a.text, figure), a.text
+    assert "“3”" not in a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
