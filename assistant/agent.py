@@ -19,6 +19,7 @@ from .types import Answer, Check, Evidence
 CITY = "全市"
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
                           r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
+MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
@@ -113,6 +114,10 @@ class RulePlanner:
     def plan(self, q: Query) -> Answer:
         if q.other_city and (not q.places or q.places == (CITY,)) and q.intent != "claim":
             return self._other_city(q)
+        if q.outside_scope and not q.places and q.indicators and q.intent in ("value", "change") and \
+                self._indicator(q.indicators[0]).topic in MEASURED_TOPICS:
+            # 全国PM2.5是多少. A question that also names 广州 is about 广州; 获评广东省…企业 names an award.
+            return self._outside_value(q)
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare"):
             fitting = tuple(k for k in q.indicators if self._fits(k, q.measures))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
@@ -321,7 +326,7 @@ class RulePlanner:
             return False
         d.add(f"公报未直接给出{where}{name}，但可由2024年数值{self._describe(d, current)}和"
               f"{change_text(change, since='同比' if year == 2023 else '比2013年')}{d.cite(change)}推算："
-              f"{derived.formula}，即约{d.derive(derived)}{current.unit}。")
+              f"{derived.formula}，即{'约' if '≈' in derived.formula else ''}{d.derive(derived)}{current.unit}。")
         return True
 
     def _not_found_value(self, q: Query, missing: list[tuple[str, str]], year: int) -> Draft:
@@ -546,9 +551,30 @@ class RulePlanner:
                 self._rank_numeric(q, ind, ranked, d)
         return d
 
+    @staticmethod
+    def _scope(q: Query) -> str:
+        """The region outside Guangzhou a question names: 全国, 全省/广东省, 全球 …"""
+        folded = fold(q.text)
+        if re.search(r"全省|广东省|广东|省内", folded):
+            return "全省"
+        if re.search(r"全球|世界", folded):
+            return "全球"
+        return "全国"
+
+    def _outside_value(self, q: Query) -> Answer:
+        """全国PM2.5平均浓度: a figure for a region the bulletin does not report on."""
+        d = Draft("not_found")
+        scope = self._scope(q)
+        name = self._indicator(q.indicators[0]).display
+        d.add(f"本公报只报告广州市及其各区的数据，未给出{scope}的{name}。")
+        city = self.box.lookup(q.indicators[0], CITY)
+        if city:
+            d.add(f"公报给出的广州市{name}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
     def _outside_rank(self, q: Query) -> Answer:
         aliases = [fold(a) for k in q.indicators for a in (k, *self._indicator(k).aliases)]
-        scope = next((s for s in ("全国", "全省") if s in q.text), "全国")
+        scope = self._scope(q)
         best = None
         from .corpus import split_sentences
 

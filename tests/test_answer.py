@@ -331,6 +331,21 @@ def test_english_questions(assistant, question, status, figure):
     assert "“3”" not in a.text
 
 
+@pytest.mark.parametrize("question,scope", [("2024年全国PM2.5平均浓度是多少", "全国"), ("广东省的优良天数比率", "全省")])
+def test_figures_for_regions_beyond_guangzhou_are_not_given_as_guangzhou_s(assistant, question, scope):
+    a = assistant.ask(question)
+    assert a.status == "not_found" and f"未给出{scope}" in a.text and "广州市" in a.text, a.text
+
+
+def test_an_award_named_after_the_province_is_still_answered(assistant):
+    assert has(assistant.ask("多少家企业获评广东省减污降碳突出贡献企业？").text, 18)
+
+
+def test_an_exact_previous_year_value_is_not_called_approximate(assistant):
+    a = assistant.ask("2023年广州达标天数")
+    assert "344 − 14 = 330" in a.text and "约330" not in a.text, a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
