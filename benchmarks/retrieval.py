@@ -75,7 +75,9 @@ def main() -> int:
             row[mode] = {f"recall@{k}": round(v / len(qs), 3) for k, v in hits.items()} | {
                 "p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2)}
         report[spec] = row
-    print(json.dumps(report, ensure_ascii=False, indent=1))
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    print(text)
+    (Path(__file__).parent / "results" / "retrieval.json").write_text(text + "\n", encoding="utf-8")
     return 0
 
 
