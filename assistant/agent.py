@@ -20,6 +20,8 @@ CITY = "全市"
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
                           r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
 MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
+ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|"
+                           r"every district|all districts|each district")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
@@ -123,6 +125,10 @@ class RulePlanner:
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)
             q = replace(q, indicators=fitting)
+        if q.intent in ("value", "rank") and q.indicators and q.places in ((), (CITY,)):
+            listed = self._district_list(q)
+            if listed:
+                return listed
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
         return handler(q)
@@ -372,6 +378,36 @@ class RulePlanner:
                 if named and any(a in f for a in aliases):
                     return sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)
         return None
+
+    def _district_list(self, q: Query) -> Answer | None:
+        """各区PM10分别是多少 (every district, in order) or PM2.5低于20的区 (those past a threshold)."""
+        key = q.indicators[0]
+        ranked = self.box.rank_districts(key)
+        folded = fold(q.text)
+        figures = [(n, cmp) for n, _, cmp in claim_figures(q) if cmp != "="]
+        everyone = ALL_DISTRICTS.search(folded)
+        if not ranked or not (everyone or figures):
+            return None
+        name = self._indicator(key).display
+        d = Draft("filter" if figures else "rank")
+        order = list(reversed(ranked)) if self._want_high(q, key) else ranked
+        if figures:
+            bound, cmp = figures[0]
+            chosen = [ev for ev in order if (ev.value < bound if cmp == "<" else ev.value > bound)]
+            said = f"{'低于' if cmp == '<' else '高于'}{fmt(bound)}{ranked[0].unit}"
+            if not chosen:
+                d.add(f"公报给出的各区{name}中，没有{said}的区。")
+                extreme = order[0]
+                d.add(f"最{'低' if cmp == '<' else '高'}的是{extreme.place}，{self._describe(d, extreme)}。")
+                return d.answer()
+            d.add(f"{name}{said}的区：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in chosen) + "。")
+        else:
+            way = "由高到低" if order is not ranked else "由低到高"
+            d.add(f"2024年各区{name}（{way}）：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in order) + "。")
+        missing = self.box.missing_districts(key)
+        if missing:
+            d.add(f"（公报未给出{'、'.join(missing)}的数值。）")
+        return d.answer()
 
     def _no_district_values(self, key: str) -> Answer:
         """A pollutant the bulletin gives only for the city: no ranking, but what the text says of the districts."""

@@ -92,8 +92,9 @@ class Assistant:
         if session is not None:
             query = session.resolve(query)
         answer = self.planner.plan(query)
+        # A claim's own figures, or a threshold the user set (PM2.5低于20的区), may be quoted back.
         allowed = (float(self.tables.manifest.year), *map(float, query.years),
-                   *(query.numbers if query.intent == "claim" else ()))
+                   *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)
         if session is not None:  # what a later 它/这个区 refers to: a ranking's first district, else the places asked

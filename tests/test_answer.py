@@ -346,6 +346,21 @@ def test_an_exact_previous_year_value_is_not_called_approximate(assistant):
     assert "344 − 14 = 330" in a.text and "约330" not in a.text, a.text
 
 
+def test_every_district_listed_when_asked_for_all(assistant):
+    a = assistant.ask("各区二氧化硫浓度分别是多少")
+    assert all(d in a.text for d in ("越秀区", "花都区", "从化区", "增城区")) and len(a.citations) >= 1, a.text
+    assert has(assistant.ask("PM2.5和PM10分别是多少").text, 37)  # 分别 alone is not 各区: the city's two values
+
+
+@pytest.mark.parametrize("question,inside,outside", [
+    ("PM2.5低于20的区有哪些", ["从化区"], ["增城区"]),  # 20 is not below 20
+    ("PM10超过40的区", ["白云区", "荔湾区"], ["海珠区"]),
+])
+def test_districts_past_a_threshold(assistant, question, inside, outside):
+    a = assistant.ask(question)
+    assert all(d in a.text for d in inside) and not any(d in a.text for d in outside), a.text
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
