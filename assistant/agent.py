@@ -888,6 +888,8 @@ class RulePlanner:
             d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place_name(place)}{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
+        if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
+            facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:
                 d.add(f"核查结论：属实。公报：{place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
@@ -902,6 +904,10 @@ class RulePlanner:
             d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
             return d.answer(verdict=extreme)
         d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
+        near = self._best_sentence(q.text)
+        if near and near[0] >= 0.5:  # what the bulletin does say on it, for the reader to judge
+            quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
+            d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
         return d.answer(verdict="unverifiable")
 
     def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> str | None:

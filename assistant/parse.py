@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import cn2an
 import opencc
 
 from .lexicon import Lexicon, fold
@@ -42,7 +43,28 @@ def clean(text: str, limit: int) -> str:
     广州白云区, as the bulletin is written); the result is what every later stage sees."""
     text = "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") else " " for ch in text)
     text = re.sub(r"\s+", " ", text).strip()[:limit]
-    return _to_simplified().convert(text) if text else text
+    return _arabic_figures(_to_simplified().convert(text)) if text else text
+
+
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
+_CN_FIGURE = re.compile(rf"百分之([{_CN_NUMERAL}]+)|(?<![哪几第每这那])([{_CN_NUMERAL}]+)(?=\s*(?:微克|毫克|个百分点|百分点|天|家|条|个|吨|万吨|"
+                        r"分贝|亿元|万元|元|年|倍|辆|座|项|处|%))")
+
+
+def _arabic_figures(text: str) -> str:
+    """Figures written in Chinese numerals become digits (二十一微克 → 21微克, 百分之八点七 → 8.7%), so that
+    claims are checked the same way; names such as 一氧化碳, 一级 or 二类 are left alone."""
+    def convert(m: re.Match) -> str:
+        words = m.group(1) or m.group(2)
+        scale = words[-1] if words[-1] in "万亿" and len(words) > 1 else ""  # 十万吨 -> 10万吨, as the bulletin writes
+        try:
+            value = cn2an.cn2an(words[: len(words) - len(scale)], "strict")
+        except (ValueError, KeyError, IndexError):
+            return m.group(0)
+        number = f"{value:g}" if isinstance(value, float) else str(value)
+        return f"{number}%" if m.group(1) else number + scale
+
+    return _CN_FIGURE.sub(convert, text) if any(ch in text for ch in _CN_NUMERAL) else text
 
 
 @dataclass(frozen=True)

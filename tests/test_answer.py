@@ -361,6 +361,29 @@ def test_districts_past_a_threshold(assistant, question, inside, outside):
     assert all(d in a.text for d in inside) and not any(d in a.text for d in outside), a.text
 
 
+@pytest.mark.parametrize("claim,verdict", [
+    ("核实：广州PM2.5为二十一微克/立方米", "supported"),
+    ("核实：达标天数三百四十四天", "supported"),
+    ("核实：PM2.5同比下降百分之八点七", "supported"),
+    ("核实：全市共有三十家危险废物持证经营单位", "refuted"),
+])
+def test_figures_in_chinese_numerals_are_checked(assistant, claim, verdict):
+    assert assistant.ask(claim).verdict == verdict
+
+
+def test_chinese_numeral_reading_leaves_names_alone():
+    from assistant.parse import clean
+
+    assert clean("一氧化碳和二氧化硫达到一级标准，二类水质", 100) == "一氧化碳和二氧化硫达到一级标准，二类水质"
+    assert clean("十万吨，一点四七万吨", 100) == "10万吨，1.47万吨"
+
+
+def test_a_claim_that_names_no_class_is_not_refuted_by_one(assistant):
+    a = assistant.ask("核实：广州PM2.5再创新低")
+    assert a.verdict == "unverifiable" and "二级" not in a.text.split("公报相关原文")[0], a.text
+    assert "再创新低" in cited(a)  # the sentence that speaks to it, for the reader
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
