@@ -22,6 +22,7 @@ MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|�
 MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
 ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|"
                            r"every district|all districts|each district")
+NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
@@ -173,7 +174,7 @@ class RulePlanner:
         out: list[str] = []
         for key in q.indicators:
             ind = self._indicator(key)
-            if ind.overview and (q.weak or EVALUATIVE.search(q.text)):
+            if ind.overview and (q.weak or EVALUATIVE.search(q.rest)):
                 out.extend(k for k in ind.overview if self.box.facts_for(k, place))
             else:
                 out.append(key)
@@ -294,6 +295,13 @@ class RulePlanner:
                         missing.append((ind, place))
         if not d.evidence:
             return self._not_found_value(q, missing, year)
+        numeric = any(ev.stat == "value" and ev.value is not None for ev in d.evidence) or d.derived
+        if not numeric and NUMBER_ASKED.search(fold(q.text)) and len(done) == 1:
+            # 天河区空气质量综合指数是多少: the bulletin ranks the district but prints no number for it
+            ind, place = next(iter(done))
+            if self.box.lookup(ind, CITY, year) is not None and place != CITY:
+                d.intent = "not_found"
+                d.parts.insert(0, f"公报未给出{place}的{self._indicator(ind).display}数值；公报对{place}的表述：")
         return d
 
     def _one_value(self, d: Draft, ind: str, place: str, year: int) -> bool:

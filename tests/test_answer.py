@@ -384,6 +384,12 @@ def test_a_claim_that_names_no_class_is_not_refuted_by_one(assistant):
     assert "再创新低" in cited(a)  # the sentence that speaks to it, for the reader
 
 
+def test_a_number_asked_where_the_bulletin_only_ranks_the_district(assistant):
+    a = assistant.ask("天河区的空气质量综合指数是多少")
+    assert a.status == "not_found" and "未给出天河区的空气质量综合指数数值" in a.text and a.citations, a.text
+    assert "PM2.5" not in a.text  # the index itself was asked for, not the air-quality overview
+
+
 def test_digits_of_names_are_not_figures():
     ev = Evidence(text="全市细颗粒物平均浓度为21微克/立方米", locator="x", source="s")
     assert verify("PM2.5、PM10、NO2、SO2和O3中，细颗粒物为21微克/立方米[1]", [ev], []) == []
