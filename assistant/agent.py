@@ -159,12 +159,16 @@ class RulePlanner:
         for key in q.indicators[:3]:
             place = q.places[0] if q.places else CITY
             ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY) or next(
-                (e for stat in DESCRIPTIVE_STATS for e in self.box.facts_for(key, CITY, stat)), None)
+                iter(self._described(key, CITY)), None)
             if ev:
                 related.append(f"{place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
         if related:
             d.add(f"公报给出的相关数据：{'；'.join(related)}。")
         return d.answer("not_found")
+
+    def _described(self, key: str, place: str, year: int | None = None) -> list[Evidence]:
+        """What the bulletin states of an indicator at a place: its value first, else its class, grade, group …"""
+        return [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(key, place, stat, year)]
 
     def _indicator(self, key: str):
         return self.lex.indicators[key]
@@ -305,7 +309,7 @@ class RulePlanner:
         return d
 
     def _one_value(self, d: Draft, ind: str, place: str, year: int) -> bool:
-        found = [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(ind, place, stat, year)]
+        found = self._described(ind, place, year)
         name = self._indicator(ind).display if ind in self.lex.indicators else ind
         where = f"{year}年{'' if name.startswith('广州') and place == CITY else place_name(place)}"
         overlap = next((k for k in range(len(name), 0, -1) if place.endswith(name[:k])), 0)
@@ -350,8 +354,7 @@ class RulePlanner:
             years = sorted({ev.year for ev in self.box.facts_for(ind)})
             if place in self.lex.districts and not self.box.facts_for(ind, place):
                 d.add(f"公报未给出{place}的{name}数值。")
-                city = self.box.lookup(ind, CITY, 2024, "value") or next(
-                    (ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(ind, CITY, stat, 2024)), None)
+                city = next(iter(self._described(ind, CITY, 2024)), None)
                 if city:
                     d.add(f"公报给出的是全市{name}：{self._describe(d, city)}。")
                 hint = self._place_mention(place, ind)
@@ -649,7 +652,7 @@ class RulePlanner:
             if not value or not ref:
                 return self._value(q)
             above = value.value >= ref.value
-            gap = self.box.difference(value, ref, 2) if above else self.box.difference(ref, value, 2)
+            gap = self.box.gap(value, ref, 2)
             unit = "个百分点" if value.unit == "%" else value.unit
             label = "省考目标" if "target" in q.stats else "标准限值"
             d.add(f"2024年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
@@ -660,13 +663,12 @@ class RulePlanner:
         if not all(values):
             return self._value(q)
         a, b = values
-        diff = self.box.difference(a, b, 4)
         d.add(f"{place_name(a.place)}{name}为{self._describe(d, a)}，{place_name(b.place)}为{self._describe(d, b)}。")
-        if diff.value == 0:
+        gap = self.box.gap(a, b, 4)
+        if gap.value == 0:
             d.add("两者相同。")
         else:
-            hi, lo = (a, b) if diff.value > 0 else (b, a)
-            gap = self.box.difference(hi, lo, 4)
+            hi = gap.inputs[0]
             d.add(f"{place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
         return d.answer()
 
@@ -712,8 +714,7 @@ class RulePlanner:
                     continue
                 first, last = points[0], points[-1]
                 shown = "、".join(f"{ev.year}年{self._describe(d, ev)}" for ev in points)
-                hi, lo = (last, first) if last.value >= first.value else (first, last)
-                diff = self.box.difference(hi, lo, 2)
+                diff = self.box.gap(last, first, 2)
                 step = "个百分点" if last.unit == "%" else last.unit
                 way = "持平" if not diff.value else ("提高" if last.value > first.value else "下降")
                 amount = f"{d.derive(diff)}{step}（{diff.formula}）" if diff.value else ""
@@ -812,17 +813,14 @@ class RulePlanner:
             first_part = len(d.parts)
             fact = self._check_figure(q, d, number, clause, cmp, results)
             d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
-                                  text=re.sub(r"\[\d+\]", "", "".join(d.parts[first_part:])).strip(),
-                                  evidence=[fact] if fact else []))
-        first_part, first_evidence = len(d.parts), len(d.evidence)
-        extreme = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
+                                  text=d.plain(first_part), evidence=[fact] if fact else []))
+        first_part = len(d.parts)
+        extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
         if extreme:
             results.append(extreme)
             d.parts[first_part] = f"{'属实' if extreme == 'supported' else '不符'}：{d.parts[first_part]}"
             d.checks.append(Check(claim="全市最高" if self._want_high(q, q.indicators[0]) else "全市最低",
-                                  verdict=extreme, text=re.sub(r"\[\d+\]", "", "".join(d.parts[first_part:])),
-                                  evidence=d.evidence[first_evidence:] or [e for e in d.evidence
-                                                                           if e.place == place]))
+                                  verdict=extreme, text=d.plain(first_part), evidence=[mine]))
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
@@ -907,7 +905,7 @@ class RulePlanner:
             d.add(f"核查结论：不符。公报：{place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="refuted")
         first_part = len(d.parts)
-        extreme = self._check_extreme(q, key, place, d)
+        extreme, _ = self._check_extreme(q, key, place, d)
         if extreme:  # the verdict goes first, once known
             d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
             return d.answer(verdict=extreme)
@@ -918,18 +916,18 @@ class RulePlanner:
             d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
         return d.answer(verdict="unverifiable")
 
-    def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> str | None:
-        """全市最高 / 各区最低 said of a district: checked against the district ranking (None if not checkable)."""
+    def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
+        """全市最高 / 各区最低 said of a district, checked against the district ranking: (verdict, the district's
+        figure), or (None, None) if it cannot be checked."""
         ranked = self.box.rank_districts(key)
         if place not in self.lex.districts or not ranked or not (q.best or q.worst):
-            return None
-        high = self._want_high(q, key)
-        extreme = ranked[-1] if high else ranked[0]
+            return None, None
+        extreme = ranked[-1] if self._want_high(q, key) else ranked[0]
         mine = next((ev for ev in ranked if ev.place == place), None)
         if mine is None:
-            return None
+            return None, None
         self._position(place, key, ranked, d)
-        return "supported" if mine.value == extreme.value else "refuted"
+        return ("supported" if mine.value == extreme.value else "refuted"), mine
 
     def _claim_text(self, q: Query, d: Draft) -> Answer:
         best = self._best_sentence(q.text)

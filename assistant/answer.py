@@ -84,6 +84,10 @@ class Draft:
         self.derived.append(d)
         return fmt(d.value)
 
+    def plain(self, start: int = 0) -> str:
+        """The sentences from part `start` on, without citation markers (one figure's own text)."""
+        return _MARK.sub("", "".join(self.parts[start:])).strip()
+
     def add(self, sentence: str) -> Draft:
         if sentence:
             self.parts.append(sentence)

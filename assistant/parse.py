@@ -168,15 +168,14 @@ def _one_per_phrase(mentions: list, lex: Lexicon, folded: str) -> list:
             runs[-1].append(m)
         else:
             runs.append([m])
+    chars = set(folded) - IGNORED_CHARS
     kept = []
     for run in runs:
         keys = list(dict.fromkeys(m.key for m in run))
         if len(keys) == 1:
             kept.extend(run)
             continue
-        phrase = set(folded) - IGNORED_CHARS
-
-        score = {k: _explains(lex, k, phrase) for k in keys}
+        score = {k: _explains(lex, k, chars) for k in keys}
         best = max(score.values())
         kept.extend(m for m in run if score[m.key] == best)
     return kept

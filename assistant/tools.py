@@ -79,6 +79,12 @@ class Toolbox:
                        formula=f"{fmt(a.value)} − {fmt(b.value)} = {fmt(value)}")
 
     @staticmethod
+    def gap(a: Evidence, b: Evidence, decimals: int = 4) -> Derived:
+        """The higher of two figures minus the lower: how far apart they are, never negative."""
+        hi, lo = (a, b) if a.value >= b.value else (b, a)
+        return Toolbox.difference(hi, lo, decimals)
+
+    @staticmethod
     def implied_previous(current: Evidence, change_pct: Evidence, decimals: int = 1) -> Derived:
         """The previous year's value implied by this year's value and its stated percentage change."""
         value = round(current.value / (1 + change_pct.value / 100), decimals)
