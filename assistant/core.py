@@ -7,13 +7,13 @@ import time
 
 from langchain_core.language_models import BaseChatModel
 
-from .agent import RulePlanner
 from .answer import Draft, verify
 from .config import Settings
 from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
 from .lexicon import load_lexicon
 from .parse import clean, parse, split_claims
+from .planner import RulePlanner
 from .retrieve import Retriever
 from .session import Session
 from .tables import load_tables

@@ -1,0 +1,179 @@
+"""Shared by every intent: the planner's data, its helpers and the words that gate answers."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Draft, change_text, place_name, value_text
+from ..lexicon import STOPWORDS, Lexicon, fold
+from ..parse import Query
+from ..tools import Toolbox
+from ..types import Answer, Evidence
+
+CITY = "全市"
+MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
+ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|"
+                           r"every district|all districts|each district")
+NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
+TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
+COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
+FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
+DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
+EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
+CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
+QUESTION_WORDS = set("多少 是多少 哪些 哪个 什么 怎么样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 平均 浓度 全市 广州 广州市".split())
+def content_words(text: str) -> set[str]:
+    """The words of a question that carry its subject: jieba words of 2+ characters, minus question words."""
+    import jieba
+
+    return {w for w in jieba.lcut(fold(text)) if len(w) >= 2 and w not in QUESTION_WORDS and w not in STOPWORDS
+            and not re.fullmatch(r"[\d.\s]+", w)}
+
+
+def coverage(question: str, text: str) -> float:
+    """Share of the question's subject words that occur in text (a cheap relevance check)."""
+    words = content_words(question)
+    if not words:
+        return 0.0
+    folded = fold(text)
+    return sum(1 for w in words if w in folded) / len(words)
+
+
+def _wanted_count(text: str) -> int:
+    """前三 / 最低的三个区 / top 5 -> how many districts a ranking should list (0: not said)."""
+    folded = fold(text)
+    found = [m for m in re.finditer(r"(?:前|后|倒数)([一二两三四五六七八九十\d]{1,2})|([一二两三四五六七八九十\d]{1,2})"
+                                    r"个(?:区|行政区)|top\s*(\d{1,2})", folded)
+             if not re.match(r"\s*(中|里|当中|之中)", folded[m.end():])]  # 11个区中…: the whole, not the count
+    if not found:
+        return 0
+    m = found[-1]
+    word = next(g for g in m.groups() if g)
+    n = int(word) if word.isdigit() else CN_NUMBERS.get(word, 0)
+    return n if 1 < n <= 11 else 0
+
+
+CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+class PlannerBase:
+    """The data every intent reads (tables, lexicon, retrieval) and the helpers they share."""
+
+    def __init__(self, box: Toolbox, lexicon: Lexicon) -> None:
+        self.box = box
+        self.lex = lexicon
+
+    def _fits(self, key: str, measures: tuple[str, ...]) -> bool:
+        """Whether the indicator's figures are of a kind the question asks for (浓度 → 微克/立方米 …)."""
+        units = {ev.unit for ev in self.box.facts_for(key, stat="value")}
+        return any(u in self.lex.measures.get(m, ()) for m in measures for u in units)  # a class has no unit
+
+    def _asked_subject(self, q: Query) -> str:
+        """The phrase naming what was asked for, e.g. 一般工业固体废物产生量 in 广州市一般工业固体废物产生量是多少."""
+        measure = q.measures[0]
+        m = re.search(rf"([\u4e00-\u9fffA-Za-z0-9.]{{0,16}}){re.escape(measure)}", fold(q.text))
+        phrase = m.group(0) if m else measure
+        for kind in ("city", "district", "site"):
+            for hit in self.lex.find(kind, phrase):
+                phrase = phrase.replace(phrase[hit.start: hit.end], "")
+        phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
+        place = place_name(q.places[0]) if q.places else ""
+        return f"{place}{phrase}" if phrase else measure
+
+    def _unreported_measure(self, q: Query) -> Answer:
+        d = Draft("not_found")
+        d.add(f"公报未给出{self._asked_subject(q)}的数值。")
+        related = []
+        for key in q.indicators[:3]:
+            place = q.places[0] if q.places else CITY
+            ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY) or next(
+                iter(self._described(key, CITY)), None)
+            if ev:
+                related.append(f"{place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
+        if related:
+            d.add(f"公报给出的相关数据：{'；'.join(related)}。")
+        return d.answer("not_found")
+
+    def _described(self, key: str, place: str, year: int | None = None) -> list[Evidence]:
+        """What the bulletin states of an indicator at a place: its value first, else its class, grade, group …"""
+        return [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(key, place, stat, year)]
+
+    def _indicator(self, key: str):
+        return self.lex.indicators[key]
+
+    def _expand(self, q: Query, place: str) -> list[str]:
+        """A general question about a topic is answered with the topic's overview indicators."""
+        out: list[str] = []
+        for key in q.indicators:
+            ind = self._indicator(key)
+            if ind.overview and (q.weak or EVALUATIVE.search(q.rest)):
+                out.extend(k for k in ind.overview if self.box.facts_for(k, place))
+            else:
+                out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _places_for(self, q: Query, indicator: str) -> list[str]:
+        if q.places:
+            return list(q.places)
+        have = self.box.places_with(indicator, "value") or list(
+            dict.fromkeys(ev.place for ev in self.box.facts_for(indicator)))
+        return [CITY] if CITY in have or not have else have
+
+    def _describe(self, d: Draft, ev: Evidence) -> str:
+        """The figure, its qualifier (约/超/截至…) and its citation; an inferred table pairing says so."""
+        text = f"{ev.note}{value_text(ev)}" if ev.note in ("约", "超") else value_text(ev)
+        if "推断" in ev.note:
+            text += "（表格区名与数值分开印刷，此配对为推断，详见引文）"
+        return f"{text}{d.cite(ev)}"
+
+    def _context(self, d: Draft, indicator: str, place: str, year: int) -> str:
+        """One line of context after a figure: its change and its standard grade or target."""
+        bits = []
+        yoy = self.box.lookup(indicator, place, year, "yoy")
+        if yoy:
+            inferred = "（区名配对为推断，详见引文）" if "推断" in yoy.note else ""
+            bits.append(f"{change_text(yoy)}{inferred}{d.cite(yoy)}")
+        grade = self.box.lookup(indicator, place, year, "grade")
+        if grade and indicator in self.lex.indicators and self._indicator(indicator).pollutant:
+            bits.append(f"达到国家{grade.text_value}标准{d.cite(grade)}")
+        target = self.box.lookup(indicator, place, year, "target")
+        if target:
+            bits.append(f"省考目标{value_text(target)}{d.cite(target)}")
+        return "，".join(bits)
+
+    @staticmethod
+    def _scope(q: Query) -> str:
+        """The region outside Guangzhou a question names: 全国, 全省/广东省, 全球 …"""
+        folded = fold(q.text)
+        if re.search(r"全省|广东省|广东|省内", folded):
+            return "全省"
+        if re.search(r"全球|世界", folded):
+            return "全球"
+        return "全国"
+
+    def _other_city(self, q: Query) -> Answer:
+        d = Draft("not_found")
+        d.add(f"本公报是《{self.box.tables.manifest.title}》，只报告广州市及其各区的数据，未给出{q.other_city}的情况。")
+        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
+        if city:
+            d.add(f"公报给出的广州市{self._indicator(q.indicators[0]).display}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
+    def _outside_value(self, q: Query) -> Answer:
+        """全国PM2.5平均浓度: a figure for a region the bulletin does not report on."""
+        d = Draft("not_found")
+        scope = self._scope(q)
+        name = self._indicator(q.indicators[0]).display
+        d.add(f"本公报只报告广州市及其各区的数据，未给出{scope}的{name}。")
+        city = self.box.lookup(q.indicators[0], CITY)
+        if city:
+            d.add(f"公报给出的广州市{name}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
+    def _want_high(self, q: Query, key: str) -> bool:
+        literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)
+        literal_low = re.search(r"最低|较低|最小|最少|lowest|least", q.text)
+        if literal_high or literal_low:
+            return bool(literal_high)
+        better = self._indicator(key).better or "lower"
+        return (better == "higher") == bool(q.best and not q.worst)

@@ -1,0 +1,59 @@
+"""Change questions: 同比, since 2013, or a series of stated years."""
+
+from __future__ import annotations
+
+from ..answer import Draft, change_text, place_name
+from ..parse import Query
+from ..types import Answer
+from .base import PlannerBase
+
+
+class ChangeIntent(PlannerBase):
+    def _change(self, q: Query) -> Answer:
+        if not q.indicators:
+            return self._open(q)
+        d = Draft("change")
+        stat = "vs2013" if "vs2013" in q.stats else "yoy"
+        for key in q.indicators[:3]:
+            name = self._indicator(key).display
+            for place in self._places_for(q, key):
+                ev = self.box.lookup(key, place, 2024, stat)
+                if ev is None:
+                    continue
+                current = self.box.lookup(key, place, 2024, "value")
+                since = "比2013年" if stat == "vs2013" else "同比"
+                now = f"（2024年为{self._describe(d, current)}）" if current else ""
+                inferred = "（区名配对为推断，详见引文）" if "推断" in ev.note else ""
+                d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
+        if not d.evidence and stat == "yoy":
+            self._series(d, q)  # no 同比, but the bulletin states the figure for several years
+            if d.evidence and "yoy" in q.stats:  # 同比 itself was asked for: say it is not given
+                d.parts.insert(0, "公报未给出所问指标的同比变化。")
+                return d.answer("not_found")
+        if not d.evidence:
+            what = "与2013年相比的变化" if stat == "vs2013" else "同比变化"
+            d.add(f"公报未给出所问指标的{what}。")
+            draft = self._value_draft(q)
+            if draft.evidence:
+                d.add(draft.text.replace("[", "[").strip())
+                d.evidence, d.derived = draft.evidence, draft.derived
+            return d.answer("not_found")
+        return d.answer()
+
+    def _series(self, d: Draft, q: Query) -> None:
+        """The years the bulletin gives a figure for, and the change from the first to the last."""
+        for key in q.indicators[:3]:
+            name = self._indicator(key).display
+            for place in self._places_for(q, key):
+                points = sorted((ev for ev in self.box.facts_for(key, place, "value") if ev.value is not None),
+                                key=lambda ev: ev.year)
+                if len({ev.year for ev in points}) < 2:
+                    continue
+                first, last = points[0], points[-1]
+                shown = "、".join(f"{ev.year}年{self._describe(d, ev)}" for ev in points)
+                diff = self.box.gap(last, first, 2)
+                step = "个百分点" if last.unit == "%" else last.unit
+                way = "持平" if not diff.value else ("提高" if last.value > first.value else "下降")
+                amount = f"{d.derive(diff)}{step}（{diff.formula}）" if diff.value else ""
+                gaps = "；公报未给出其间各年的数值" if last.year - first.year > len(points) - 1 else ""
+                d.add(f"公报给出的{place_name(place)}{name}：{shown}。{last.year}年比{first.year}年{way}{amount}{gaps}。")

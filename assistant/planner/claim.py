@@ -1,0 +1,202 @@
+"""Claims: each stated figure, status or class checked against the same indicator, place and period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..answer import Draft, change_text, numbers, place_name, value_text
+from ..lexicon import fold
+from ..parse import NUMBER, Query, claimed_direction, parse
+from ..tools import fmt
+from ..types import Answer, Check, Evidence
+from .base import CITY, FIGURE, PlannerBase
+
+
+def claim_figures(q: Query) -> list[tuple[float, str, str]]:
+    """Each figure a claim states, with the clause around it (so 同比下降9% is read as a change) and the
+    comparison it is stated with: "=" (为21), "<" (低于25, 不到40, 25以下) or ">" (超过300, 300天以上)."""
+    folded = fold(q.text)
+    out = []
+    for m in NUMBER.finditer(q.rest):
+        start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
+        ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
+        end = min(ends) if ends else len(folded)
+        before, after = folded[start: m.start()], folded[m.end(): end]
+        if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
+            cmp = "<"
+        elif ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(after):
+            cmp = ">"
+        else:
+            cmp = "="
+        out.append((float(m.group()), folded[start:end], cmp))
+    return out
+
+
+def clause_as_written(q: Query, clause: str) -> str:
+    """The user's own spelling of a folded clause (fold keeps the length for almost all text)."""
+    folded = fold(q.text)
+    at = folded.find(clause)
+    return q.text[at: at + len(clause)] if at >= 0 and len(folded) == len(q.text) else clause
+
+
+BELOW_BEFORE = re.compile(r"(低于|少于|小于|不到|不足|不超过|未超过|没超过|没有超过|below|under|less than|<|≤)\s*$")
+ABOVE_BEFORE = re.compile(r"(超过|高于|多于|大于|超出|逾|above|over|more than|>|≥)\s*$")
+BELOW_AFTER = re.compile(r"\s*[^\d，,。；;]{0,8}?(以下|以内|之内)")
+ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上")
+CMP_TEXT = {"<": "低于", ">": "高于"}
+def _negation(text: str) -> str:
+    """One spelling of "not": 没有出现 / 没出现 / 并未出现 -> 未出现."""
+    return re.sub(r"并未|没有|没|无", "未", text)
+
+
+
+
+class ClaimIntent(PlannerBase):
+    def _claim(self, q: Query) -> Answer:
+        d = Draft("claim")
+        if q.other_city and not q.places:
+            d.add(f"无法核实：本公报只涉及广州市，未给出{q.other_city}的数据。")
+            return d.answer(verdict="unverifiable")
+        if not q.indicators:
+            return self._claim_text(q, d)
+        place = q.places[0] if q.places else CITY
+        key = q.indicators[0]
+        if not q.numbers:
+            return self._claim_qualitative(q, key, place, d)
+        results = []
+        for number, clause, cmp in claim_figures(q):
+            first_part = len(d.parts)
+            fact = self._check_figure(q, d, number, clause, cmp, results)
+            d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
+                                  text=d.plain(first_part), evidence=[fact] if fact else []))
+        first_part = len(d.parts)
+        extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
+        if extreme:
+            results.append(extreme)
+            d.parts[first_part] = f"{'属实' if extreme == 'supported' else '不符'}：{d.parts[first_part]}"
+            d.checks.append(Check(claim="全市最高" if self._want_high(q, q.indicators[0]) else "全市最低",
+                                  verdict=extreme, text=d.plain(first_part), evidence=[mine]))
+        verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
+        head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
+        d.parts.insert(0, head)
+        return d.answer(verdict=verdict)
+
+    def _check_figure(self, q: Query, d: Draft, number: float, clause: str, cmp: str,
+                      results: list[str]) -> Evidence | None:
+        """Check one stated figure against the bulletin; appends its verdict to `results`, returns its evidence."""
+        # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
+        part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
+        key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
+        place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+        name = self._indicator(key).display
+        stat = self._claim_stat(q, clause)
+        direction = claimed_direction(clause)
+        fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+        if stat == "value" and part.measures and not self._fits(key, part.measures):
+            # 产生量 claimed, only a 利用率 reported: nothing to check it against
+            results.append("unverifiable")
+            d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
+            return None
+        if fact is None or fact.value is None:
+            results.append("unverifiable")
+            d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
+            return None
+        size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
+        same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
+        if stat in ("yoy", "vs2013"):
+            sign = (fact.value > 0) - (fact.value < 0)
+            same = same and (direction == 0 or direction == sign)
+            said = change_text(fact, since="同比" if stat == "yoy" else "比2013年")
+        else:
+            said = f"为{value_text(fact)}"
+        results.append("supported" if same else "refuted")
+        lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
+        d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
+        moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
+        stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
+        if cmp != "=" and moved:  # 下降超过5%
+            stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
+        if cmp == "=":
+            d.add("。" if same else f"，与说法中的“{stated}”不一致。")
+        else:  # 低于25: the figure is compared, not matched
+            d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
+        return fact
+
+    def _claim_stat(self, q: Query, clause: str) -> str:
+        """Which statistic a claimed figure is about, judged from the clause it sits in."""
+        if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
+            return "vs2013"
+        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年", clause):
+            return "yoy"
+        if re.search(r"目标", clause):
+            return "target"
+        return "value"
+
+    def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft) -> Answer:
+        if q.outside_scope:
+            d.add("核查结论：无法核实。公报只报告广州市自身的数据，没有与全国或全省其他城市的比较排名。")
+            city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
+            if city:
+                d.add(f"可供参考：2024年广州市{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
+            return d.answer(verdict="unverifiable")
+        status = self.box.facts_for(key, place, "status")
+        if status and status[0].text_value:  # 未出现重污染天气: the claim must say the same, negation included
+            ev = status[0]
+            said, stated = _negation(fold(q.text)), _negation(fold(ev.text_value))
+            core = stated.lstrip("未不")
+            negated = stated != core
+            ok = core[:2] in said and (("未" + core[:2] in said or "不" + core[:2] in said) == negated)
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place_name(place)}{ev.text_value}{d.cite(ev)}。")
+            return d.answer(verdict="supported" if ok else "refuted")
+        facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
+        if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
+            facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
+        for ev in facts:
+            if ev.text_value and ev.text_value[:2] in q.text:
+                d.add(f"核查结论：属实。公报：{place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
+                return d.answer(verdict="supported")
+        if facts:
+            ev = facts[0]
+            d.add(f"核查结论：不符。公报：{place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
+            return d.answer(verdict="refuted")
+        first_part = len(d.parts)
+        extreme, _ = self._check_extreme(q, key, place, d)
+        if extreme:  # the verdict goes first, once known
+            d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
+            return d.answer(verdict=extreme)
+        d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
+        near = self._best_sentence(q.text)
+        if near and near[0] >= 0.5:  # what the bulletin does say on it, for the reader to judge
+            quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
+            d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
+        return d.answer(verdict="unverifiable")
+
+    def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
+        """全市最高 / 各区最低 said of a district, checked against the district ranking: (verdict, the district's
+        figure), or (None, None) if it cannot be checked."""
+        ranked = self.box.rank_districts(key)
+        if place not in self.lex.districts or not ranked or not (q.best or q.worst):
+            return None, None
+        extreme = ranked[-1] if self._want_high(q, key) else ranked[0]
+        mine = next((ev for ev in ranked if ev.place == place), None)
+        if mine is None:
+            return None, None
+        self._position(place, key, ranked, d)
+        return ("supported" if mine.value == extreme.value else "refuted"), mine
+
+    def _claim_text(self, q: Query, d: Draft) -> Answer:
+        best = self._best_sentence(q.text)
+        if best and best[0] >= 0.6:
+            _, sentence, ev = best
+            quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
+            claimed = set(q.numbers)
+            stated = {v for v, _ in numbers(sentence)}
+            if claimed and claimed <= stated:
+                d.add(f"核查结论：属实。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="supported")
+            if claimed:
+                d.add(f"核查结论：不符。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="refuted")
+        d.add("核查结论：无法核实。公报中没有找到能直接核对这一说法的内容。")
+        return d.answer(verdict="unverifiable")

@@ -1,0 +1,75 @@
+"""The passage route: the bulletin's own sentences as the answer when no figure covers the subject."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Draft
+from ..lexicon import fold
+from ..parse import Query
+from ..types import Answer, Evidence
+from .base import COUNT_ASKED, PlannerBase, content_words, coverage
+
+
+class PassageIntent(PlannerBase):
+    def _passage_answer(self, q: Query, min_coverage: float = 0.5) -> Answer | None:
+        """Answer with the bulletin's own sentence when a passage covers the question well."""
+        best = self._best_sentence(q.text)
+        if not best or best[0] < min_coverage:
+            return None
+        _, sentence, ev = best
+        subject = {w for w in content_words(q.text) if not any(w in m or m in w for m in q.measures)}
+        if q.measures and subject and sum(w in fold(sentence) for w in subject) / len(subject) < min_coverage:
+            return None  # 森林面积: a sentence about some other 面积 is not about the subject asked
+        quote = Evidence(text=sentence, locator=ev.locator, source=ev.source, score=ev.score)
+        if q.measures and not any(m in fold(sentence) for m in q.measures):
+            # 生活垃圾产生量 asked, the nearest sentence speaks of 覆盖率 and 处置能力: related, not the answer
+            d = Draft("not_found")
+            d.add(f"公报未给出{self._asked_subject(q)}的数值。公报相关内容：{sentence}{d.cite(quote)}")
+            return d.answer("not_found")
+        counted = COUNT_ASKED.search(q.text)
+        if counted and not re.search(rf"\d+(?:\.\d+)?\s*(?:万|亿)?\s*{counted.group(2)}", sentence):
+            # 新能源汽车有多少辆: a sentence that mentions 新能源汽车 but counts no 辆 does not answer it
+            d = Draft("not_found")
+            d.add(f"公报未给出所问的数量。公报相关内容：{sentence}{d.cite(quote)}")
+            return d.answer("not_found")
+        d = Draft("open")
+        d.add(f"据公报：{sentence}{d.cite(quote)}")
+        return d.answer()
+
+    def _best_sentence(self, text: str) -> tuple[float, str, Evidence] | None:
+        from ..corpus import split_sentences
+
+        best = None
+        for rank, ev in enumerate(self.box.search_passages(text, k=5)):
+            if ev.locator.endswith("图表标题"):
+                continue  # a caption names a chart; it answers nothing by itself
+            for sentence in split_sentences(ev.text):
+                score = coverage(text, sentence) - 0.02 * rank
+                if best is None or score > best[0]:
+                    best = (score, sentence.strip(), ev)
+        return best
+
+    def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:
+        """A sentence that names the district (short form; any district when `place` is None) and the
+        indicator, e.g. 天河、南沙区浓度次之 or 各行政区二氧化氮浓度空间分布特征为……"""
+        short = self.lex.short(place) if place else ""
+        aliases = [fold(a) for a in (ind, *self._indicator(ind).aliases)] if ind in self.lex.indicators else [ind]
+        from ..corpus import split_sentences
+
+        for ev in self.box.search_passages(f"各行政区{ind}浓度空间分布 {short}", k=8):
+            for sentence in split_sentences(ev.text):
+                f = fold(sentence)
+                named = short in sentence if place else bool(re.search(r"各行政区|各区", sentence))
+                if named and any(a in f for a in aliases):
+                    return sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)
+        return None
+
+    def _open(self, q: Query) -> Answer:
+        found = self._passage_answer(q)
+        if found:
+            return found
+        d = Draft("not_found")
+        d.add("公报中没有找到与这个问题直接相关的内容。公报涵盖：环境空气、地表水、海洋、声环境、生态质量、"
+              "固体废物、应对气候变化和美丽广州建设等方面的2024年数据。")
+        return d.answer("not_found")

@@ -1,0 +1,208 @@
+"""Rankings: districts ordered by a figure, a stated change, a group or a class."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Draft, change_text, value_text
+from ..lexicon import fold
+from ..parse import Query
+from ..tools import fmt
+from ..types import Answer, Evidence
+from .base import CITY, CLASS_ORDER, PlannerBase, _wanted_count
+
+MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
+                          r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
+
+
+class RankIntent(PlannerBase):
+    def _rank(self, q: Query) -> Answer:
+        if q.outside_scope:
+            return self._outside_rank(q)
+        if not q.indicators:
+            return self._open(q)
+        first = q.indicators[0]
+        if self._indicator(first).pollutant and not self.box.rank_districts(first):
+            return self._no_district_values(first)  # another pollutant's or the composite's ranking is no answer
+        key = self._with_district_data(first)
+        d = Draft("rank")
+        moved = MOST_CHANGED.search(q.text)
+        changes = [ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.districts
+                   and ev.value is not None]
+        if moved and changes:
+            return self._rank_changes(q, key, changes, moved.group(1), d).answer()
+        if moved and not self.box.facts_for(key, stat="improvement"):
+            # 哪个区PM2.5下降最多: the bulletin gives no district changes for it; say what it does give
+            d.add(f"公报未逐区给出{self._indicator(first).display}的同比变化，无法排出{moved.group(1)}最多的区。")
+            topic = self._indicator(first).topic
+            for k in (k for k, ind in self.lex.indicators.items() if ind.topic == topic):
+                groups = self.box.facts_for(k, stat="improvement")
+                if groups:
+                    d.add(f"公报给出的是按{self._indicator(k).display}的改善情况：" + "、".join(
+                        f"{ev.place}{d.cite(ev)}" for ev in groups) + f"{groups[0].text_value}。")
+                    break
+            return d.answer("not_found")
+        improvement = re.search(r"改善幅度|进步|改善最", q.text)
+        groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
+        numeric = self.box.rank_districts(key)
+        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        if q.weak and not improvement:
+            # 空气好不好: the ranked composite index first, then each pollutant the bulletin gives by district
+            return self._rank_overview(q, key).answer()
+        if groups and (improvement or not numeric):
+            return self._rank_groups(q, key, groups, d).answer()
+        if numeric:
+            return self._rank_numeric(q, key, numeric, d).answer()
+        if classes:
+            return self._rank_classes(q, key, classes, d).answer()
+        return self._value(q)
+
+    def _rank_changes(self, q: Query, key: str, changes: list[Evidence], word: str, d: Draft) -> Draft:
+        """Districts ordered by their stated change: 改善最多 (by the better direction), 下降最多, 上升最多, 变化最大."""
+        better_lower = (self._indicator(key).better or "lower") == "lower"
+        if word in ("改善", "好转", "进步"):
+            falling = better_lower
+        elif word in ("变化", "变动"):
+            falling = None
+        else:
+            falling = word in ("下降", "降低", "减少", "降幅")
+        if falling is None:
+            order = sorted(changes, key=lambda ev: -abs(ev.value))
+        else:
+            order = sorted((ev for ev in changes if (ev.value < 0) == falling and ev.value),
+                           key=lambda ev: ev.value if falling else -ev.value)
+        name = self._indicator(key).display
+        if not order:
+            d.add(f"公报给出的各区{name}同比变化中，没有{word}的区。")
+            return d
+        top = order[0]
+        inferred = "（表格区名与数值分开印刷，区名配对为推断，详见引文）" if any("推断" in ev.note for ev in order) else ""
+        d.add(f"{name}同比{word}最多的是{top.place}，{change_text(top)}{d.cite(top)}{inferred}。")
+        if len(order) > 1:
+            d.add("其后依次为：" + "；".join(f"{ev.place}{change_text(ev)}{d.cite(ev)}" for ev in order[1:4]) + "。")
+        return d
+
+    def _with_district_data(self, key: str) -> str:
+        """生态质量指数 has no district values, 生态质量类型 does: rank by the sibling of the same topic."""
+        def has_districts(k: str) -> bool:
+            return any(ev.place != CITY for ev in self.box.facts_for(k))
+
+        if has_districts(key):
+            return key
+        topic = self._indicator(key).topic
+        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic and has_districts(k)), key)
+
+    def _rank_numeric(self, q: Query, key: str, ranked: list[Evidence], d: Draft) -> Draft:
+        name = self._indicator(key).display
+        high = self._want_high(q, key)
+        order = list(reversed(ranked)) if high else ranked
+        word, other_word = ("最高", "最低") if high else ("最低", "最高")
+        if q.places and q.places[0] in self.lex.districts:
+            return self._position(q.places[0], key, ranked, d)
+        top = [ev for ev in order if ev.value == order[0].value]
+        wanted = _wanted_count(q.text)
+        if (wanted or q.listing) and len(top) < (wanted or 3):
+            top = order[:wanted or 3]
+            top += [ev for ev in order[len(top):] if ev.value == top[-1].value]  # ties at the cut stay in
+            d.add(f"{name}{word}的几个区依次是：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in top) + "。")
+        else:
+            d.add(f"{name}{word}的是{'、'.join(ev.place for ev in top)}，{value_text(top[0])}{d.cite(top[0])}")
+            bottom = [ev for ev in order if ev.value == order[-1].value]
+            d.add(f"；{other_word}的是{'、'.join(ev.place for ev in bottom)}，{value_text(bottom[0])}{d.cite(bottom[0])}。")
+        missing = self.box.missing_districts(key)
+        if missing:
+            d.add(f"（公报未给出{'、'.join(missing)}的数值。）")
+        return d
+
+    def _position(self, place: str, key: str, ranked: list[Evidence], d: Draft) -> Draft:
+        name = self._indicator(key).display
+        mine = next((ev for ev in ranked if ev.place == place), None)
+        if mine is None:
+            d.add(f"公报未给出{place}的{name}。")
+            return d
+        rank = self.box.lookup(key, place, 2024, "rank")
+        if rank:
+            where = f"按{name}由低到高排第{fmt(rank.value)}名{d.cite(rank)}"
+        elif all(mine.value >= ev.value for ev in ranked):
+            where = "各区中最高"
+        elif all(mine.value <= ev.value for ev in ranked):
+            where = "各区中最低"
+        else:
+            lower = [ev.place for ev in ranked if ev.value < mine.value]
+            where = f"低于它的有{'、'.join(lower)}" if len(lower) <= 5 else \
+                f"高于它的有{'、'.join(ev.place for ev in ranked if ev.value > mine.value) or '无'}"
+        d.add(f"{place}{name}为{self._describe(d, mine)}，{where}。")
+        return d
+
+    def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
+        labels = list(dict.fromkeys(ev.text_value for ev in groups))
+        if len(labels) > 1:
+            want_bad = q.worst and not q.best
+            labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad] or labels[:1]
+        for label in labels:
+            members = [ev for ev in groups if ev.text_value == label]
+            d.add(f"{'、'.join(ev.place for ev in members)}：{label}{d.cite(members[0])}。")
+        return d
+
+    def _rank_classes(self, q: Query, key: str, classes: list[Evidence], d: Draft) -> Draft:
+        ordered = sorted(classes, key=lambda ev: CLASS_ORDER.get(ev.text_value, 9))
+        pick = ordered[-1] if q.worst and not q.best else ordered[0]
+        members = [ev for ev in ordered if ev.text_value == pick.text_value]
+        d.add(f"{self._indicator(key).display}为{pick.text_value}的是{'、'.join(ev.place for ev in members)}{d.cite(pick)}。")
+        return d
+
+    def _rank_overview(self, q: Query, key: str) -> Draft:
+        d = Draft("rank")
+        place = q.places[0] if q.places and q.places[0] in self.lex.districts else None
+        groups = self.box.facts_for(key, stat="group")
+        if place:
+            mine = [ev for ev in groups if ev.place == place]
+            for ev in mine:
+                d.add(f"按环境空气质量综合指数，{place}{ev.text_value}{d.cite(ev)}。")
+            if not mine and groups:
+                d.add(f"按环境空气质量综合指数，{place}不在排名前三位或后三位之列{d.cite(groups[0])}。")
+            for ind in self._indicator(key).overview:
+                ranked = self.box.rank_districts(ind)
+                if ranked and any(ev.place == place for ev in ranked):
+                    self._position(place, ind, ranked, d)
+            return d
+        self._rank_groups(q, key, groups, d)
+        for ind in self._indicator(key).overview:
+            ranked = self.box.rank_districts(ind)
+            if ranked:
+                self._rank_numeric(q, ind, ranked, d)
+        return d
+
+    def _outside_rank(self, q: Query) -> Answer:
+        aliases = [fold(a) for k in q.indicators for a in (k, *self._indicator(k).aliases)]
+        scope = self._scope(q)
+        best = None
+        from ..corpus import split_sentences
+
+        for ev in self.box.search_passages(q.text, k=8):
+            for sentence in split_sentences(ev.text):
+                if scope in sentence and any(a in fold(sentence) for a in aliases):
+                    best = best or Evidence(text=sentence, locator=ev.locator, source=ev.source)
+        d = Draft("rank")
+        if best:
+            d.add(f"据公报：{best.text}{d.cite(best)}")
+            return d.answer()
+        name = self._indicator(q.indicators[0]).display if q.indicators else "该指标"
+        d.add(f"公报未给出广州{name}在{scope}的排名。")
+        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
+        if city:
+            d.add(f"公报给出的是2024年广州市{name}为{self._describe(d, city)}。")
+        return d.answer("not_found")
+
+    def _no_district_values(self, key: str) -> Answer:
+        """A pollutant the bulletin gives only for the city: no ranking, but what the text says of the districts."""
+        d = Draft("not_found")
+        name = self._indicator(key).display
+        d.add(f"公报未逐区给出{name}数值，无法据此排出各区高低。")
+        city = self.box.lookup(key, CITY)
+        if city:
+            d.add(f"全市{name}为{self._describe(d, city)}。")
+        hint = self._place_mention(None, key)
+        if hint:
+            d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
+        return d.answer("not_found")

@@ -1,0 +1,73 @@
+"""Standard questions: the limit the bulletin states, and whether each place meets it."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Draft, place_name
+from ..lexicon import fold
+from ..parse import Query
+from ..types import Answer, Evidence
+from .base import CITY, PlannerBase
+
+
+class StandardIntent(PlannerBase):
+    def _standard(self, q: Query) -> Answer:
+        streak = self._streak(q)
+        if streak:
+            return streak
+        key = next((k for k in q.indicators if self.box.standard_limit(k)), None)
+        if key is None:
+            return self._value(q)
+        d = Draft("standard")
+        limit = self.box.standard_limit(key)
+        name = self._indicator(key).display
+        if re.search(r"世卫|世界卫生组织|(?<![a-z])who(?![a-z])|欧盟|美国|国际标准|aqg", fold(q.text)):
+            d.add("公报未涉及世界卫生组织或其他国家、地区的标准，只给出国家环境空气质量标准（GB 3095-2012）。")
+        asked = re.search(r"[一二]级", q.text)
+        if asked and asked.group() != limit.text_value:
+            stricter = "，一级标准严于二级标准" if limit.text_value == "一级" else ""
+            d.add(f"公报未列出{key}的{asked.group()}标准限值，只给出{limit.text_value}限值{stricter}。")
+        if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
+            return self._standard_by_district(key, limit, d).answer()
+        d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
+        for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
+            value = self.box.lookup(key, place)
+            if value is None:
+                grade = self.box.lookup(key, place, 2024, "grade")
+                d.add(f"公报未给出{place}的{name}数值" + (f"，但指出{place}{grade.text_value}{d.cite(grade)}" if grade else "") + "。")
+                continue
+            ok = value.value <= limit.value
+            grade = self.box.lookup(key, place, 2024, "grade")
+            tail = f"，达到国家{grade.text_value}标准{d.cite(grade)}" if grade and ok else ""
+            if ok:
+                verdict = f"低于限值，达标{tail}"
+            elif limit.text_value == "一级":  # a city is judged against 二级; above 一级 is not 超标
+                verdict = f"高于一级标准限值，未达到一级标准；公报未给出{key}的二级标准限值，不能据此判断是否超标"
+            else:
+                verdict = "高于限值，超标"
+            d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
+        return d.answer()
+
+    def _standard_by_district(self, key: str, limit: Evidence, d: Draft) -> Draft:
+        name = self._indicator(key).display
+        d.add(f"公报所述{key}的国家标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
+        over = [ev for ev in self.box.facts_for(key, stat="grade") if "超标" in ev.text_value]
+        ranked = self.box.rank_districts(key)
+        above = [ev for ev in ranked if ev.value > limit.value]
+        if over:
+            d.add("公报指出超标的区：" + "；".join(f"{ev.place}{d.cite(ev)}" for ev in over) + "。")
+        if above and limit.text_value == "一级":  # above the 一级 limit only: not 超标 for a city
+            d.add("高于一级标准限值（未达到一级标准）的区：" + "；".join(
+                f"{ev.place}{self._describe(d, ev)}" for ev in above)
+                + f"。公报未给出{key}的二级标准限值，不能据此判断这些区是否超标。")
+        elif above:
+            d.add("超标的区：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in above) + "。")
+        if over or above:
+            return d
+        if ranked:
+            top = ranked[-1]
+            d.add(f"公报给出的各区{name}均未超过限值，最高的{top.place}为{self._describe(d, top)}。")
+        else:
+            d.add(f"公报未逐区给出{name}数值，无法判断各区是否超标。")
+        return d
