@@ -134,3 +134,29 @@ def change_text(ev: Evidence, *, since: str = "同比") -> str:
     if ev.unit in ("%", ""):
         return f"{since}{'上升' if ev.value > 0 else '下降'}{magnitude}{ev.unit}"
     return f"{since}{'增加' if ev.value > 0 else '减少'}{magnitude}{ev.unit}"
+
+
+def merge_answers(answers: list[Answer]) -> Answer:
+    """Several parts' answers as one: texts in order, citation markers renumbered over the joined evidence."""
+    evidence: list[Evidence] = []
+    keys: list[tuple[str, str]] = []
+    texts = []
+    for a in answers:
+        local = list(dict.fromkeys((e.locator, e.text) for e in a.evidence))
+        for e in a.evidence:
+            if (e.locator, e.text) not in keys:
+                keys.append((e.locator, e.text))
+            evidence.append(e)
+
+        def renumber(m: re.Match, local=local) -> str:
+            n = int(m.group(1))
+            return f"[{keys.index(local[n - 1]) + 1}]" if 0 < n <= len(local) else ""
+
+        texts.append(re.sub(r"\[(\d+)\]", renumber, a.text))
+    statuses = [a.status for a in answers]
+    status = "answered" if "answered" in statuses else ("not_found" if "not_found" in statuses else "invalid")
+    verdicts = [a.verdict for a in answers if a.verdict]
+    verdict = ("refuted" if "refuted" in verdicts else verdicts[0]) if verdicts else None
+    return Answer(text="\n".join(texts), status=status, verdict=verdict, evidence=evidence,
+                  derived=[d for a in answers for d in a.derived], intent="+".join(a.intent for a in answers),
+                  checks=[c for a in answers for c in a.checks])

@@ -7,11 +7,12 @@ import time
 
 from langchain_core.language_models import BaseChatModel
 
-from .answer import Draft, verify
+from .answer import Draft, merge_answers, verify
 from .config import Settings
 from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
 from .lexicon import load_lexicon
+from .normalize import normalize
 from .parse import clean, parse, split_claims
 from .planner import RulePlanner
 from .retrieve import Retriever
@@ -86,6 +87,19 @@ class Assistant:
 
     def _ask(self, question: str, session: Session | None) -> Answer:
         text = clean(question, self.settings.max_question_chars)
+        if not text:
+            return Answer(text=INVALID, status="invalid", intent="invalid")
+        norm = normalize(text, self.lexicon)
+        if len(norm.parts) == 1:
+            answer = self._ask_one(norm.text, session)
+        else:  # 秸秆利用率是多少？另外农膜回收率呢？: one answer per part, later parts in the context of earlier ones
+            session = session if session is not None else Session()
+            answer = merge_answers([self._ask_one(part, session) for part in norm.parts])
+        if norm.notes and answer.status != "invalid":
+            answer.text = f"（{'；'.join(norm.notes)}）{answer.text}"
+        return answer
+
+    def _ask_one(self, text: str, session: Session | None) -> Answer:
         query = parse(text, self.lexicon)
         if query.intent == "invalid":
             return Answer(text=INVALID, status="invalid", intent="invalid")

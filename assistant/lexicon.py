@@ -60,7 +60,8 @@ class Lexicon:
     stat_aliases: dict[str, tuple[str, ...]]
     measures: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 产生量 -> (吨, 万吨, …)
     other_city_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 深圳 -> (shenzhen,)
-    year: int = 0  # the bulletin's year: 今年 means this, 去年 the one before
+    year: int = 0  # the bulletin's latest reported year: 今年 and 去年 both mean this one
+    words: dict = field(default_factory=dict)  # question vocabulary (question_words in lexicon.yaml)
     _patterns: dict[str, list[tuple[str, str, re.Pattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -137,6 +138,14 @@ class Lexicon:
                 return hits[0].key
         return None
 
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """A question-vocabulary list from lexicon.yaml, folded, longest first."""
+        return tuple(sorted((fold(w) for w in self.words.get(name, ())), key=len, reverse=True))
+
+    def word_pattern(self, name: str) -> str:
+        """The list as one regex alternation (longest first)."""
+        return "|".join(re.escape(w) for w in self.word_list(name)) or "(?!)"
+
     def short(self, district: str) -> str:
         return district[:-1] if district.endswith("区") else district
 
@@ -191,6 +200,7 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
         stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
         measures={k: tuple(v) for k, v in lex.get("measures", {}).items()},
         year=int(yaml.safe_load((bulletin_dir / "manifest.yaml").read_text(encoding="utf-8"))["year"]),
+        words=dict(lex.get("question_words", {})),
     )
     for word in lexicon.jieba_words():
         jieba.add_word(word, freq=2000)

@@ -12,9 +12,6 @@ import opencc
 
 from .lexicon import Lexicon, fold
 
-CLAIM = re.compile(
-    r"^\s*(核实|核查|查证|求证|验证|判断|辨别|fact[- ]?check|verify|check)|网上说|网传|听说|据说|有人说|新闻说|报道称|报道说|传言|"
-    r"是真的吗|是否属实|属实吗|准确吗|对吗|对不对|是否正确|正确吗|是不是真的|is it true|true\?|correct\?")
 RANK = re.compile(r"最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
@@ -99,8 +96,10 @@ def parse(text: str, lex: Lexicon) -> Query:
     # Years first, so 2024 is not read as a figure; then named sites, districts and the city.
     years = tuple(int(m.group(1)) for m in YEAR.finditer(folded))
     if not years and lex.year:
-        relative = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上一年": -1, "前年": -2, "last year": -1}
-        years = tuple(lex.year + d for w, d in relative.items() if w in folded)[:1]
+        # the bulletin is read the year after it reports: 今年/去年 mean its latest year, 前年 the one before
+        relative = lex.words.get("relative_years", {})
+        said = [w for w in relative if fold(w) in folded and not re.search(rf"(比|较|和|与|跟|相比){re.escape(fold(w))}", folded)]
+        years = tuple(lex.year + int(relative[w]) for w in said)[:1]
     for m in YEAR.finditer(folded):
         taken.append(m.span())
     places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
@@ -135,7 +134,7 @@ def parse(text: str, lex: Lexicon) -> Query:
         follow_up=bool(FOLLOW_UP.search(folded.strip())) and len(folded) <= 30, numbers=numbers, rest=rest,
         measures=lex.measures_in(_strip_spans(folded, taken)),
     )
-    return replace(query, intent=_intent(query, folded))
+    return replace(query, intent=_intent(query, folded, lex))
 
 
 def _strongest(mentions: list, lex: Lexicon | None = None, folded: str = "") -> list[str]:
@@ -207,8 +206,14 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
 ASKED_FIGURE = re.compile(r"(为|是|有|达到|达|等于|超过|低于|高于|不到|少于|多于)\s*\d[^，,。；;]*(吗|么|不)[？?]?\s*$")
 
 
-def _intent(q: Query, folded: str) -> str:
-    if CLAIM.search(folded) or (q.numbers and ASKED_FIGURE.search(folded) and (q.indicators or q.places)):
+def asks_check(folded: str, lex: Lexicon) -> bool:
+    """A check request: 核实/fact check at the start, or 属实吗/请核查/网上说 … anywhere (lexicon.yaml)."""
+    return bool(re.match(rf"\s*({lex.word_pattern('check_openers')})", folded)) or any(
+        w in folded for w in (*lex.word_list("check_closers"), *lex.word_list("reported_speech")))
+
+
+def _intent(q: Query, folded: str, lex: Lexicon | None = None) -> str:
+    if (lex is not None and asks_check(folded, lex)) or (q.numbers and ASKED_FIGURE.search(folded) and (q.indicators or q.places)):
         return "claim"  # 黄埔区PM2.5浓度为22微克每立方米吗: a figure put as a yes/no question is a claim
     if not q.indicators and not q.places and not q.other_city:
         return "open"

@@ -1,0 +1,169 @@
+"""Before parsing: what the user actually asks, with the packaging taken off. Pure functions, no I/O.
+
+Each step is small and tested on its own (tests/corpus/normalize.yaml):
+
+* `correct_terms`  一氧化炭 → 一氧化碳: a lexicon term written with a near-homophone (same pinyin, one character
+  off) is read as the term, and the answer says so (按“一氧化碳”理解);
+* `as_claim`       a quoted sentence with a check request around it, a check request at either end, or reported
+                   speech (网上说…) becomes "核实：<the claim>";
+* `peel_wrapper`   hotline and newsroom preambles (市民来信咨询：…, 帮我查一下…, …请帮忙查一下) come off;
+* `split_parts`    several questions in one message (two question marks, 另外/顺便问一下 …) become parts,
+                   each answered with its own evidence; a part that names nothing of its own (哪个更高？) stays
+                   with the part before it.
+
+The vocabulary lives in corpus/lexicon.yaml (`question_words`), not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import lazy_pinyin
+
+from .lexicon import Lexicon, fold
+
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,})[”\"」』]")
+CHECK_PREFIX = "核实："
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # the whole message as parse should see it (a claim: "核实：…")
+    parts: tuple[str, ...]  # one entry per question in the message
+    notes: tuple[str, ...] = ()  # what was read differently from how it was written
+
+    @property
+    def is_claim(self) -> bool:
+        return self.text.startswith(CHECK_PREFIX)
+
+
+def normalize(text: str, lex: Lexicon) -> Normalized:
+    text, notes = correct_terms(text, lex)
+    claim = as_claim(text, lex)
+    if claim is not None:
+        return Normalized(text=claim, parts=(claim,), notes=notes)
+    text = peel_wrapper(text, lex)
+    return Normalized(text=text, parts=split_parts(text, lex), notes=notes)
+
+
+# -- near-homophones ---------------------------------------------------------------------------
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(text, errors=lambda chars: list(chars)))
+
+
+_TABLES: dict[int, tuple[dict[tuple[str, ...], str], tuple[int, ...]]] = {}
+
+
+def _homophone_table(lex: Lexicon) -> tuple[dict[tuple[str, ...], str], tuple[int, ...]]:
+    """pinyin syllables -> lexicon term, for the Chinese indicator names; built once per lexicon."""
+    if id(lex) not in _TABLES:
+        names = {fold(a) for ind in lex.indicators.values() for a in (ind.key, *ind.aliases)}
+        table: dict[tuple[str, ...], str] = {}
+        for term in sorted(n for n in names if 2 <= len(n) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", n)):
+            key = _syllables(term)
+            if len(key) == len(term):  # one syllable per character, so windows line up
+                table.setdefault(key, term)
+        _TABLES[id(lex)] = (table, tuple(sorted({len(t) for t in table}, reverse=True)))
+    return _TABLES[id(lex)]
+
+
+def correct_terms(text: str, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
+    """Replace a run of characters that sounds exactly like a lexicon term but differs from it in one
+    character (臭养 → 臭氧, 达标天树 → 达标天数). Characters inside a correctly written name are left alone."""
+    table, lengths = _homophone_table(lex)
+    folded = fold(text)
+    if len(folded) != len(text) or not re.search(r"[\u4e00-\u9fff]{2}", folded):
+        return text, ()
+    covered = [0] * len(text)  # the length of the longest correctly written name over each character
+    for m in lex.find("indicator", text):
+        covered[m.start: m.end] = [max(c, m.end - m.start) for c in covered[m.start: m.end]]
+    notes: list[str] = []
+    out = list(text)
+    for run in re.finditer(r"[\u4e00-\u9fff]+", folded):
+        chars = run.group()
+        sounds = _syllables(chars)
+        if len(sounds) != len(chars):
+            continue
+        for size in lengths:
+            for i in range(len(chars) - size + 1):
+                at = run.start() + i
+                term = table.get(sounds[i: i + size])
+                window = chars[i: i + size]
+                if term is None or term == window or max(covered[at: at + size]) >= size or \
+                        sum(a != b for a, b in zip(term, window, strict=True)) != 1:
+                    continue
+                out[at: at + size] = list(term)
+                covered[at: at + size] = [size] * size
+                notes.append(f"按“{term}”理解“{window}”")
+    return "".join(out), tuple(dict.fromkeys(notes))
+
+
+# -- claims ----------------------------------------------------------------------------------------
+def _has_any(words: tuple[str, ...], folded: str) -> bool:
+    return any(w in folded for w in words)
+
+
+def _strip_words(text: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        text = re.sub(re.escape(w), " ", text, flags=re.I)
+    return text
+
+
+def as_claim(text: str, lex: Lexicon) -> str | None:
+    """"核实：<claim>" when the message asks for a check, else None."""
+    folded = fold(text)
+    closers, openers = lex.word_list("check_closers"), lex.word_list("check_openers")
+    reported = lex.word_list("reported_speech")
+    opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)
+    asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
+    if not asks_check:
+        return None
+    quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
+    quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
+    if quotes:
+        claim = max(quotes, key=len)
+    else:
+        claim = text[opener.end():] if opener else text
+        claim = _strip_words(claim, reported + closers + tuple(w for w in openers if len(w) > 3))
+    claim = re.sub(r"^[\s：:，,]+|[\s：:，,。？?！!]+$", "", re.sub(r"\s+", " ", claim))
+    if not claim or not re.search(r"[\u4e00-\u9fffA-Za-z]", claim):
+        return None
+    return CHECK_PREFIX + claim
+
+
+# -- wrappers ----------------------------------------------------------------------------------------
+def _names_something(text: str, lex: Lexicon) -> bool:
+    return any(lex.find(kind, text) for kind in ("indicator", "weak", "district", "site", "city", "other_city"))
+
+
+def peel_wrapper(text: str, lex: Lexicon) -> str:
+    """Take off a preamble before a colon that names nothing asked about, opening phrases such as
+    帮我查一下, and closing ones such as 请帮忙查一下 / 谢谢."""
+    head = re.match(r"\s*([^：:]{1,30})[：:]\s*(?=\S)", text)
+    if head and not _names_something(head.group(1), lex):
+        text = text[head.end():]
+    openers = lex.word_pattern("wrapper_openers")
+    closers = lex.word_pattern("wrapper_closers")
+    for _ in range(3):
+        before = text
+        text = re.sub(rf"^\s*(?:{openers})[\s，,：:。]*", "", text, flags=re.I)
+        text = re.sub(rf"[\s，,。！!]*(?:{closers})[\s，,。！!~～]*$", "", text, flags=re.I)
+        if text == before:
+            break
+    return text.strip() or before.strip()
+
+
+# -- several questions in one ------------------------------------------------------------------------
+def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
+    connectors = lex.word_pattern("part_connectors")
+    pieces = re.split(rf"(?<=[？?])\s*|[，,。；;\s]+(?=(?:{connectors}))", text, flags=re.I)
+    pieces = [p.strip() for p in pieces if p and p.strip(" ，,。；;？?")]
+    parts: list[str] = []
+    for piece in pieces:
+        body = re.sub(rf"^(?:{connectors})[\s，,：:]*", "", piece, flags=re.I)
+        if parts and not _names_something(body, lex):
+            parts[-1] = parts[-1] + piece  # 哪个更高？ belongs with the question before it
+        else:
+            parts.append(body if body.strip(" ？?") else piece)
+    return tuple(parts) or (text,)
