@@ -12,7 +12,7 @@ from ..types import Answer, Evidence
 
 CITY = "全市"
 MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
-ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|"
+ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|11个行政区|十一个行政区|"
                            r"every district|all districts|each district")
 NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
@@ -53,6 +53,9 @@ def _wanted_count(text: str) -> int:
     return n if 1 < n <= 11 else 0
 
 
+# words that state a change or a comparison: what is claimed of the subject, not the subject
+DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
+                       r"稳定|保持|连续|全部|所有|分别|平均|年均")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -169,6 +172,18 @@ class PlannerBase:
         if city:
             d.add(f"公报给出的广州市{name}为{self._describe(d, city)}。")
         return d.answer("not_found")
+
+    def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None) -> list[str]:
+        """The question's subject words (what no place, year, indicator or unit name accounts for) that the
+        evidence does not mention, when they are most of them: the evidence is then about something else."""
+        words = {w for w in content_words(rest) if not DIRECTION.search(w)
+                 and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
+        if not words or not evidence:
+            return []
+        names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))
+        shown = fold(" ".join(ev.text for ev in evidence) + " " + names)
+        missing = sorted(w for w in words if w not in shown)
+        return missing if len(missing) * 2 > len(words) else []
 
     def _want_high(self, q: Query, key: str) -> bool:
         literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)

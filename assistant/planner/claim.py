@@ -6,23 +6,31 @@ import re
 from dataclasses import replace
 
 from ..answer import Draft, change_text, numbers, place_name, value_text
-from ..lexicon import fold
+from ..lexicon import Lexicon, fold
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import CITY, FIGURE, PlannerBase
+from .base import ALL_DISTRICTS, CITY, FIGURE, PlannerBase
 
 
-def claim_figures(q: Query) -> list[tuple[float, str, str]]:
+def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
     """Each figure a claim states, with the clause around it (so 同比下降9% is read as a change) and the
-    comparison it is stated with: "=" (为21), "<" (低于25, 不到40, 25以下) or ">" (超过300, 300天以上)."""
+    comparison it is stated with: "=" (为21), "<" (低于25, 不到40, 25以下) or ">" (超过300, 300天以上).
+
+    A count of the whole the claim is about (11个行政区中, 全国168个重点城市中) is not a claimed figure, and
+    以上 inside a name (52个市控以上监测点) is not a comparison."""
     folded = fold(q.text)
+    scope = re.compile(rf"\s*[个家座条所项][^\d，,。；;]{{0,8}}?(?:{lex.word_pattern('scope_after')})(?![小度心型级])")
+    internal = lex.word_pattern("name_internal_above")
     out = []
     for m in NUMBER.finditer(q.rest):
         start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
+        if scope.match(after) or ALL_OF.match(after):
+            continue
+        after = re.sub(internal, "", after)
         if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
             cmp = "<"
         elif ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(after):
@@ -43,7 +51,10 @@ def clause_as_written(q: Query, clause: str) -> str:
 BELOW_BEFORE = re.compile(r"(低于|少于|小于|不到|不足|不超过|未超过|没超过|没有超过|below|under|less than|<|≤)\s*$")
 ABOVE_BEFORE = re.compile(r"(超过|高于|多于|大于|超出|逾|above|over|more than|>|≥)\s*$")
 BELOW_AFTER = re.compile(r"\s*[^\d，,。；;]{0,8}?(以下|以内|之内)")
-ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上")
+ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上(?=$|[\s，,。；;的）)])")
+EVERY = re.compile(r"都|全部|均|全都|一律|无一|每个|所有|all|every")
+# 11个行政区都/全部…: the count of every district, said to introduce an all-districts claim
+ALL_OF = re.compile(r"\s*个\s*(?:行政区|区)\s*(?:的)?[^\d，,。；;]{0,10}?(?:都|全部|均|全都|一律)")
 CMP_TEXT = {"<": "低于", ">": "高于"}
 def _negation(text: str) -> str:
     """One spelling of "not": 没有出现 / 没出现 / 并未出现 -> 未出现."""
@@ -62,10 +73,15 @@ class ClaimIntent(PlannerBase):
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = q.indicators[0]
-        if not q.numbers:
+        if ALL_DISTRICTS.search(fold(q.text)) and EVERY.search(fold(q.text)):
+            every = self._claim_every_district(q, key, d)
+            if every:
+                return every
+        figures = claim_figures(q, self.lex)
+        if not figures:
             return self._claim_qualitative(q, key, place, d)
         results = []
-        for number, clause, cmp in claim_figures(q):
+        for number, clause, cmp in figures:
             first_part = len(d.parts)
             fact = self._check_figure(q, d, number, clause, cmp, results)
             d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
@@ -90,9 +106,18 @@ class ClaimIntent(PlannerBase):
         key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
         place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
         name = self._indicator(key).display
-        stat = self._claim_stat(q, clause)
+        stat = "streak" if re.search(rf"连续\s*{re.escape(fmt(number))}\s*年", clause) else self._claim_stat(q, clause)
         direction = claimed_direction(clause)
         fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+        missing = self._uncovered(part.rest, [fact] if fact else [], key)
+        if fact is not None and missing:
+            # 土壤监测点位超标率 claimed, the figure found is about 空气质量监测点: a different subject
+            results.append("unverifiable")
+            d.add(f"公报未给出“{'、'.join(missing)}”方面的相应数据，无法核实“{fmt(number)}”。")
+            near = self._best_sentence(clause)
+            if near and near[0] >= 0.5:
+                d.add(f"公报相关原文：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
+            return None
         if stat == "value" and part.measures and not self._fits(key, part.measures):
             # 产生量 claimed, only a 利用率 reported: nothing to check it against
             results.append("unverifiable")
@@ -108,6 +133,8 @@ class ClaimIntent(PlannerBase):
             sign = (fact.value > 0) - (fact.value < 0)
             same = same and (direction == 0 or direction == sign)
             said = change_text(fact, since="同比" if stat == "yoy" else "比2013年")
+        elif stat == "streak":
+            said = f"{fact.note or '连续年数'}为{value_text(fact)}"
         else:
             said = f"为{value_text(fact)}"
         results.append("supported" if same else "refuted")
@@ -122,6 +149,50 @@ class ClaimIntent(PlannerBase):
         else:  # 低于25: the figure is compared, not matched
             d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
         return fact
+
+    def _claim_every_district(self, q: Query, key: str, d: Draft) -> Answer | None:
+        """所有区都是二类或三类 / 11个行政区臭氧全部达标 / 各区PM2.5都低于30: checked district by district,
+        the exceptions named. None when the bulletin gives nothing district by district to check it with."""
+        folded = fold(q.text)
+        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        said = set(re.findall(r"[一二三四五]类", folded))
+        exceptions: list[Evidence] = []
+        checked: list[Evidence] = []
+        if classes and said:
+            checked = classes
+            exceptions = [ev for ev in classes if ev.text_value not in said]
+        elif re.search(r"达标|达到.{0,6}标准|超标", folded):
+            grades = [ev for ev in self.box.facts_for(key, stat="grade") if ev.place in self.lex.districts]
+            limit = self.box.standard_limit(key)
+            values = self.box.rank_districts(key)
+            exceptions = [ev for ev in grades if re.search(r"超标|未达", ev.text_value)]
+            if limit is not None and limit.text_value != "一级":
+                exceptions += [ev for ev in values if ev.value > limit.value]
+            checked = grades + values
+            if "超标" in folded and not re.search(r"未超标|不超标|没有超标|均未", folded):
+                exceptions, checked = [], []  # 各区都超标: an unusual claim; leave it to the figure checks
+        else:
+            bounds = [(n, cmp) for n, _, cmp in claim_figures(q, self.lex) if cmp != "="]
+            values = self.box.rank_districts(key)
+            if bounds and values:
+                bound, cmp = bounds[0]
+                checked = values
+                exceptions = [ev for ev in values if not (ev.value < bound if cmp == "<" else ev.value > bound)]
+        if not checked:
+            return None
+        name = self._indicator(key).display
+        if exceptions:
+            d.add("核查结论：不符。并非所有区都如此，例外的区：" + "；".join(
+                f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in exceptions) + "。")
+            return d.answer(verdict="refuted")
+        places = {ev.place for ev in checked}
+        if len(places) < len(self.lex.districts):
+            d.add(f"核查结论：无法核实。公报只给出了{len(places)}个区的{name}，" + "；".join(
+                f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked[:11]) + "，均符合说法。")
+            return d.answer(verdict="unverifiable")
+        d.add(f"核查结论：属实。公报给出的各区{name}：" + "；".join(
+            f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked) + "。")
+        return d.answer(verdict="supported")
 
     def _claim_stat(self, q: Query, clause: str) -> str:
         """Which statistic a claimed figure is about, judged from the clause it sits in."""

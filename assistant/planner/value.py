@@ -134,7 +134,7 @@ class ValueIntent(PlannerBase):
         key = q.indicators[0]
         ranked = self.box.rank_districts(key)
         folded = fold(q.text)
-        figures = [(n, cmp) for n, _, cmp in claim_figures(q) if cmp != "="]
+        figures = [(n, cmp) for n, _, cmp in claim_figures(q, self.lex) if cmp != "="]
         everyone = ALL_DISTRICTS.search(folded) and not _wanted_count(q.text)  # 11个区中…最低的三个: a top-N
         if not ranked or not (everyone or figures):
             return None
