@@ -122,11 +122,32 @@ def _as_printed(ev: Evidence) -> str:
     return fmt(ev.value)
 
 
+_DIRECTION = "上升|下降|降低|增加|减少|提高|提升|改善|增长|减小|升高|下降了|上升了"
+
+
+def _direction_as_written(ev: Evidence, magnitude: str) -> str:
+    """The direction word the evidence itself puts before this change (同比降低0.5分贝 -> 降低)."""
+    text = unicodedata.normalize("NFKC", ev.text)
+    m = re.search(rf"({_DIRECTION})\s*(?:了)?\s*{re.escape(magnitude)}0*(?![\d])", text)
+    if not m:
+        return ""
+    word = m.group(1).rstrip("了")
+    rising = word in ("上升", "增加", "提高", "提升", "增长", "升高")
+    falling = word in ("下降", "降低", "减少", "减小")
+    if (rising and ev.value < 0) or (falling and ev.value > 0):
+        return ""  # the word belongs to some other figure of the same size
+    return word
+
+
 def change_text(ev: Evidence, *, since: str = "同比") -> str:
     """同比下降8.7% / 同比增加14天 / 同比提升3.6个百分点 / 同比持平."""
     if ev.value is None or ev.value == 0:
         return f"{since}持平"
     magnitude = fmt(abs(ev.value))
+    said = _direction_as_written(ev, magnitude)
+    if said:  # the bulletin's own word: 降低 stays 降低, 上升 stays 上升
+        unit = "个百分点" if ev.unit == "百分点" else ev.unit
+        return f"{since}{said}{magnitude}{unit}"
     if ev.indicator == "入海断面总氮":
         return f"{since}改善{magnitude}%"
     if ev.unit == "百分点":

@@ -257,12 +257,14 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
     places = q.places or (prev.places if q.indicators or q.stats else ())
     indicators = q.indicators or prev.indicators
     intent = q.intent
+    if intent in ("open", "value") and not q.indicators:  # 它比2013年下降了多少: the carried subject, the new test
+        intent = _intent(replace(q, places=places, indicators=indicators), fold(q.text))
     if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank", "compare")
                             and not q.places):
         intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"
     if q.places and not q.indicators and prev.intent in ("value", "change", "standard"):
         intent = prev.intent
-    if q.places and prev.places and re.search(r"比|相比|对比|和|跟", fold(q.text)) and not q.indicators:
+    if set(q.places) - set(prev.places) and prev.places and re.search(r"比|相比|对比|和|跟", fold(q.text)) and not q.indicators:
         places, intent = tuple(dict.fromkeys((*prev.places, *q.places))), "compare"  # 和白云区比呢？
     return replace(q, places=places, indicators=indicators, weak=q.weak if q.indicators else prev.weak,
                    years=q.years or prev.years, stats=q.stats or prev.stats, intent=intent)

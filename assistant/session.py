@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from .lexicon import fold
 from .parse import COMPARE, Query, merge_follow_up
 
-PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|this district|that district|\bit\b")
+PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两项|这两个|这几项|这些指标|this district|that district|\bit\b|\bthey\b")
 
 
 @dataclass
@@ -23,8 +23,10 @@ class Session:
         """
         prev = next((h for h in reversed(self.history) if h.intent not in ("invalid",)), None)
         folded = fold(q.text)
-        if not q.places and self.focus and PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
-            q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
+        if PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
+            q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
+            if not q.places and self.focus:
+                q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
         resolved = merge_follow_up(q, prev)
         if not q.places and COMPARE.search(folded) and resolved.intent not in ("invalid", "claim"):
             recent = list(dict.fromkeys(p for h in reversed(self.history) for p in h.places))[:2]

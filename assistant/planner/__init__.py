@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..answer import Draft
+from ..lexicon import fold
 from ..parse import Query
-from ..types import Answer
-from .base import CITY, MEASURED_TOPICS, content_words, coverage
+from ..types import Answer, Evidence
+from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, content_words, coverage
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
 from .compare import CompareIntent
@@ -41,6 +43,31 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             listed = self._district_list(q)
             if listed:
                 return listed
+        if "class" in q.stats and q.indicators:  # 生态质量是几类: the topic's indicator that has classes
+            keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
+            q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        return handler(q)
+        return self._about_what_was_asked(q, handler(q))
+
+    def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
+        """The subject check every structured answer passes: if the question's own subject words are mostly
+        absent from what the answer cites, the figures are about something else. The text is asked instead;
+        failing that, the answer says what is not found and shows the nearest sentence."""
+        if q.intent in ("claim", "open", "invalid") or answer.status != "answered" or answer.intent == "open":
+            return answer
+        if not q.weak and NUMBER_ASKED.search(fold(q.text)):
+            return answer  # a figure asked of a named indicator: the measure and count checks guard it
+        missing = self._uncovered(q.rest, answer.evidence, q.indicators[0] if q.indicators else None)
+        if not missing:
+            return answer
+        passage = self._passage_answer(q)
+        if passage is not None and passage.status == "answered" and \
+                not self._uncovered(q.rest, passage.evidence, q.indicators[0] if q.indicators else None):
+            return passage
+        d = Draft("not_found")
+        d.add(f"公报未给出关于“{'、'.join(missing)}”的内容。")
+        near = self._best_sentence(q.text)
+        if near and near[0] >= 0.3:
+            d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
+        return d.answer("not_found")

@@ -6,7 +6,7 @@ import re
 
 from ..answer import Draft, change_text, place_name, value_text
 from ..lexicon import STOPWORDS, Lexicon, fold
-from ..parse import Query
+from ..parse import COMPARE, RANK, Query
 from ..tools import Toolbox
 from ..types import Answer, Evidence
 
@@ -21,7 +21,9 @@ FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not th
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
 CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
-QUESTION_WORDS = set("多少 是多少 哪些 哪个 什么 怎么样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 平均 浓度 全市 广州 广州市".split())
+QUESTION_WORDS = set("多少 是多少 哪些 哪个 哪里 哪儿 什么 怎么样 怎样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 "
+                     "平均 浓度 全市 广州 广州市 现在 目前 后来 具体 大概 一共 总共 我们 你们 知道 了解 介绍 说说 讲讲 看看 "
+                     "水平 状况 分别 各是 各占 是不是 能不能 还是".split())
 def content_words(text: str) -> set[str]:
     """The words of a question that carry its subject: jieba words of 2+ characters, minus question words."""
     import jieba
@@ -56,6 +58,9 @@ def _wanted_count(text: str) -> int:
 # words that state a change or a comparison: what is claimed of the subject, not the subject
 DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
                        r"稳定|保持|连续|全部|所有|分别|平均|年均")
+# words of a question that say how it is asked (an order, a count, who asks), not what it is about
+NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
+                         r"时候|多久|怎么|为什么|是否")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -176,7 +181,9 @@ class PlannerBase:
     def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None) -> list[str]:
         """The question's subject words (what no place, year, indicator or unit name accounts for) that the
         evidence does not mention, when they are most of them: the evidence is then about something else."""
-        words = {w for w in content_words(rest) if not DIRECTION.search(w)
+        words = {w for w in content_words(rest) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
+                 and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
+                 and w not in self.lex.words.get("relative_years", {})
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
         if not words or not evidence:
             return []

@@ -82,6 +82,14 @@ class RankIntent(PlannerBase):
             d.add("其后依次为：" + "；".join(f"{ev.place}{change_text(ev)}{d.cite(ev)}" for ev in order[1:4]) + "。")
         return d
 
+    def _with_classes(self, key: str) -> str:
+        """生态质量指数 has no classes, 生态质量类型 does: a class question goes to the sibling of the same topic."""
+        if self.box.facts_for(key, stat="class"):
+            return key
+        topic = self._indicator(key).topic
+        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic
+                     and self.box.facts_for(k, stat="class")), key)
+
     def _with_district_data(self, key: str) -> str:
         """生态质量指数 has no district values, 生态质量类型 does: rank by the sibling of the same topic."""
         def has_districts(k: str) -> bool:
