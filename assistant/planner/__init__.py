@@ -6,6 +6,7 @@ implementation of the same step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..answer import Draft
@@ -48,7 +49,29 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        return self._about_what_was_asked(q, handler(q))
+        return self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))
+
+    def _conclusion_first(self, q: Query, answer: Answer) -> Answer:
+        """达到目标了吗 / 超标没有 / 完成了吗: the conclusion in words first (达到 / 未达到 / 超标 …), taken from
+        the cited sentence that states it, then the figures."""
+        folded = fold(q.text)
+        words = self.lex.word_list("conclusion_words")
+        asked = re.search(rf"({'|'.join(map(re.escape, words))}|达不达|超没超|完没完成)", folded)
+        if answer.status != "answered" or q.intent == "claim" or not asked or \
+                not re.search(rf"({self.lex.word_pattern('yes_no')})[？?。！!\s]*$|达不达|超没超|是否", folded):
+            return answer
+        if any(w in answer.text for w in words):
+            return answer  # the answer already says it
+        names = [fold(a) for k in q.indicators for a in (k, *self._indicator(k).aliases)]
+        for ev in answer.evidence:
+            text = fold(ev.text)
+            at = min((text.find(n) for n in names if n in text), default=0)  # clauses from the subject's mention on
+            for clause in re.split(r"[，,；;。]", ev.text[at:]):
+                said = next((w for w in words if w in clause), None)
+                if said:
+                    answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
+                    return answer
+        return answer
 
     def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
         """The subject check every structured answer passes: if the question's own subject words are mostly

@@ -57,7 +57,7 @@ def _wanted_count(text: str) -> int:
 
 # words that state a change or a comparison: what is claimed of the subject, not the subject
 DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
-                       r"稳定|保持|连续|全部|所有|分别|平均|年均")
+                       r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$")
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
                          r"时候|多久|怎么|为什么|是否")
