@@ -15,7 +15,7 @@ from .lexicon import Lexicon, fold
 RANK = re.compile(r"最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
-COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|谁高|谁低|谁更|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
+COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|哪个大|哪个小|哪个多|哪个少|哪项|谁高|谁低|谁更|谁大|谁小|谁多|谁少|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
                      r"高出|低出|compare|versus|vs\.?|higher than|lower than")
 STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|超标|国标|standard|limit")
 CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
@@ -188,10 +188,15 @@ def _explains(lex: Lexicon, key: str, chars: set[str]) -> int:
 
 def _listed(mentions: list, folded: str) -> bool:
     """Two or more names joined only by 和/与/、 and the like."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    if len({m.key for m in ordered}) < 2:
+    spans: list[list] = []  # one span per name in order; repeated matches of one name merge
+    for m in sorted(mentions, key=lambda m: m.start):
+        if spans and spans[-1][0] == m.key:
+            spans[-1][2] = max(spans[-1][2], m.end)
+        else:
+            spans.append([m.key, m.start, m.end])
+    if len({key for key, _, _ in spans}) < 2:
         return False
-    gaps = [folded[a.end: b.start] for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [folded[a[2]: b[1]] for a, b in zip(spans, spans[1:], strict=False)]
     return all(len(g) <= 4 and SEPARATOR.search(g) for g in gaps)
 
 
@@ -222,6 +227,8 @@ def _intent(q: Query, folded: str, lex: Lexicon | None = None) -> str:
     if len(q.places) >= 2 and (COMPARE.search(folded) or re.search("和|与|跟|比", folded)) or \
             ("target" in q.stats and COMPARE.search(folded)):
         return "compare"
+    if len(q.indicators) >= 2 and len(q.places) <= 1 and COMPARE.search(folded) and not q.stats & {"yoy", "vs2013"}:
+        return "compare"  # 利用处置能力和收集能力相比，哪个大: two indicators at one place
     if RANK.search(folded) and not re.search(r"第几", folded) or ("rank" in q.stats and len(q.places) <= 1):
         return "rank"
     if q.stats & {"yoy", "vs2013"} or (CHANGE.search(folded) and q.indicators):

@@ -81,7 +81,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return answer
         if not q.weak and NUMBER_ASKED.search(fold(q.text)):
             return answer  # a figure asked of a named indicator: the measure and count checks guard it
-        missing = self._uncovered(q.rest, answer.evidence, q.indicators[0] if q.indicators else None)
+        said = [*answer.evidence, Evidence(text=answer.text, locator="", source="")]  # 公报未涉及世界卫生组织…
+        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None)
         if not missing:
             return answer
         passage = self._passage_answer(q)

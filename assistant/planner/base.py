@@ -59,8 +59,8 @@ def _wanted_count(text: str) -> int:
 DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
                        r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$")
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
-NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
-                         r"时候|多久|怎么|为什么|是否")
+NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
+                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -198,4 +198,19 @@ class PlannerBase:
         if literal_high or literal_low:
             return bool(literal_high)
         better = self._indicator(key).better or "lower"
-        return (better == "higher") == bool(q.best and not q.worst)
+        side = self._rank_side(q)
+        best = side == "best" if side else bool(q.best and not q.worst)
+        return (better == "higher") == best
+
+    def _rank_side(self, q: Query) -> str | None:
+        """排名前三 / top 3 / 名列前茅 ask for the best; 后三 / 倒数 / 垫底 / 排最后 / bottom for the worst
+        (rank_best / rank_worst in lexicon.yaml; 前 and 后 count only before a number or 名)."""
+        folded = fold(q.text)
+        count = r"\s*(?:第)?\s*[一二两三四五六七八九十\d]|\s*名"
+        for side in ("worst", "best"):
+            words = self.lex.word_list(f"rank_{side}")
+            short = [w for w in words if len(w) == 1]
+            if any(len(w) > 1 and w in folded for w in words) or \
+                    any(re.search(rf"{re.escape(w)}(?:{count})", folded) for w in short):
+                return side
+        return None

@@ -28,8 +28,8 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
-        if scope.match(after) or ALL_OF.match(after):
-            continue
+        if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟)", after):
+            continue  # a count of the whole, or a date (自2024年9月起)
         after = re.sub(internal, "", after)
         if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
             cmp = "<"
@@ -39,6 +39,18 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
             cmp = "="
         out.append((float(m.group()), folded[start:end], cmp))
     return out
+
+
+COUNT_UNITS = ("个", "家", "条", "座", "项", "处", "辆", "类", "名", "天", "年")
+
+
+def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
+    """The unit written right after a claimed figure (10个 -> 个, 21微克/立方米 -> 微克/立方米), or ""."""
+    m = re.search(rf"(?<![\d.]){re.escape(fmt(number))}(?:\.0+)?(?![\d.])\s*(.{{0,8}})", clause)
+    if not m:
+        return ""
+    after = m.group(1)
+    return lex.unit_of(after[:6]) or next((u for u in COUNT_UNITS if after.startswith(u)), "")
 
 
 def clause_as_written(q: Query, clause: str) -> str:
@@ -108,7 +120,16 @@ class ClaimIntent(PlannerBase):
         name = self._indicator(key).display
         stat = "streak" if re.search(rf"连续\s*{re.escape(fmt(number))}\s*年", clause) else self._claim_stat(q, clause)
         direction = claimed_direction(clause)
+        if stat == "value":  # 水源由10个减少为9个: a count claimed is checked against the topic's count, not its rate
+            key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
+            name = self._indicator(key).display
         fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+        if fact is not None and re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", clause):
+            # 由10个减少为9个: the starting figure is checked against the same sentence, not the current value
+            same = bool(re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", fold(fact.text)))
+            results.append("supported" if same else "unverifiable")
+            d.add(f"{'属实' if same else '无法核实'}：原来的“{fmt(number)}”{'与公报原文一致' if same else '公报未给出'}{d.cite(fact)}。")
+            return fact
         missing = self._uncovered(part.rest, [fact] if fact else [], key)
         if fact is not None and missing:
             # 土壤监测点位超标率 claimed, the figure found is about 空气质量监测点: a different subject
@@ -194,8 +215,27 @@ class ClaimIntent(PlannerBase):
             f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked) + "。")
         return d.answer(verdict="supported")
 
+    def _by_unit(self, key: str, place: str, unit: str, clause: str) -> str:
+        """The indicator whose figures have the claimed unit: the one named, else the one of the same topic
+        whose name best accounts for the clause (饮用水水源由10个… -> 饮用水水源地数量, not the 达标率)."""
+        units = {ev.unit for ev in self.box.facts_for(key, place, "value")}
+        if not unit or not units or unit in units:
+            return key
+        topic = self._indicator(key).topic
+        chars = set(fold(clause))
+        best, score = key, 0
+        for k, ind in self.lex.indicators.items():
+            if ind.topic != topic or unit not in {ev.unit for ev in self.box.facts_for(k, place, "value")}:
+                continue
+            s = max(len(set(fold(n)) & chars) for n in (k, *ind.aliases))
+            if s > score:
+                best, score = k, s
+        return best if score >= 2 else key
+
     def _claim_stat(self, q: Query, clause: str) -> str:
         """Which statistic a claimed figure is about, judged from the clause it sits in."""
+        if re.search(r"(由|从)\s*\d[^，,。；;]*?(为|到|至)\s*\d", clause):
+            return "value"  # 由10个减少为9个: the figures themselves, before and after
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
         if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年", clause):

@@ -27,6 +27,8 @@ class CompareIntent(PlannerBase):
             d.add(f"2024年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
                   f"{'高于' if above else '低于'}{label}{d.derive(gap)}{unit}（{gap.formula}）。")
             return d.answer()
+        if len(q.indicators) >= 2 and len(q.places) <= 1:
+            return self._compare_indicators(q, d)
         places = list(q.places[:2]) if len(q.places) >= 2 else [*q.places, CITY][:2]
         values = [self.box.lookup(key, p) for p in places]
         if not all(values):
@@ -39,4 +41,28 @@ class CompareIntent(PlannerBase):
         else:
             hi = gap.inputs[0]
             d.add(f"{place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
+        return d.answer()
+
+    def _compare_indicators(self, q: Query, d: Draft) -> Answer:
+        """Two indicators at one place: both figures, and which is higher when they share a unit."""
+        place = q.places[0] if q.places else CITY
+        found = [(k, self.box.lookup(k, place, q.year or 2024)) for k in q.indicators[:2]]
+        missing = [k for k, ev in found if ev is None or ev.value is None]
+        for k, ev in found:
+            if ev is not None and ev.value is not None:
+                d.add(f"{place_name(place)}{self._indicator(k).display}为{self._describe(d, ev)}。")
+        if missing:
+            d.add(f"公报未给出{place_name(place)}{'、'.join(self._indicator(k).display for k in missing)}的数值，无法比较。")
+            return d.answer("answered" if d.evidence else "not_found")
+        (ka, a), (kb, b) = found
+        if a.unit != b.unit:
+            d.add(f"两者单位不同（{a.unit or '无单位'}、{b.unit or '无单位'}），不能直接比较大小。")
+            return d.answer()
+        gap = self.box.gap(a, b, 4)
+        if gap.value == 0:
+            d.add("两者相同。")
+        else:
+            hi = ka if gap.inputs[0] is a else kb
+            unit = "个百分点" if a.unit == "%" else a.unit
+            d.add(f"{self._indicator(hi).display}更高，高{d.derive(gap)}{unit}（{gap.formula}）。")
         return d.answer()
