@@ -133,8 +133,9 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
 
 
 # -- wrappers ----------------------------------------------------------------------------------------
-def _names_something(text: str, lex: Lexicon) -> bool:
-    return any(lex.find(kind, text) for kind in ("indicator", "weak", "district", "site", "city", "other_city"))
+def _names_something(text: str, lex: Lexicon, city: bool = True) -> bool:
+    kinds = ("indicator", "weak", "district", "site", "other_city", *(("city",) if city else ()))
+    return any(lex.find(kind, text) for kind in kinds)
 
 
 def peel_wrapper(text: str, lex: Lexicon) -> str:
@@ -162,7 +163,7 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
     parts: list[str] = []
     for piece in pieces:
         body = re.sub(rf"^(?:{connectors})[\s，,：:]*", "", piece, flags=re.I)
-        if parts and not _names_something(body, lex):
+        if parts and not _names_something(body, lex, city=False):  # 广州达标吗: the city is the default place
             parts[-1] = parts[-1] + piece  # 哪个更高？ belongs with the question before it
         else:
             parts.append(body if body.strip(" ？?") else piece)

@@ -100,6 +100,14 @@ class Toolbox:
                        formula=f"{fmt(current.value)} {sign} {fmt(abs(change.value))} = {fmt(value)}")
 
     # -- passages --------------------------------------------------------------------------------
+    def similarity(self, query: str, sentences: list[str]) -> list[float]:
+        """How close each sentence is in meaning to the query (dense vectors; 0 without an index)."""
+        try:
+            return _similarities(self, query, sentences)
+        except Exception as exc:  # noqa: BLE001 - ranking by meaning is a refinement; never fail an answer over it
+            print(f"警告：语义排序不可用（{exc}）。", file=sys.stderr)
+            return [0.0] * len(sentences)
+
     def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
         """Bulletin passages nearest the query (hybrid BM25 + dense)."""
         if self.retriever is None:
@@ -110,6 +118,20 @@ class Toolbox:
             print(f"警告：{exc} 暂以关键词检索作答。", file=sys.stderr)
             passages = self.retriever.search(query, k=k, mode="bm25")
         return [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages]
+
+
+def _similarities(box: Toolbox, query: str, sentences: list[str]) -> list[float]:
+    """Cosine similarity of the query to each sentence with the index's own embedder (vectors are unit
+    length); sentence vectors are cached, so a sentence is embedded once per process."""
+    if box.retriever is None or not sentences:
+        return [0.0] * len(sentences)
+    embedder = box.retriever.embedder
+    cache = box.__dict__.setdefault("_sentence_vectors", {})
+    todo = [s for s in dict.fromkeys(sentences) if s not in cache]
+    if todo:
+        cache.update(zip(todo, embedder.embed_documents(todo), strict=True))
+    q = embedder.embed_query(query)
+    return [float(sum(a * b for a, b in zip(q, cache[s], strict=False))) for s in sentences]
 
 
 def langchain_tools(box: Toolbox, record: list[Evidence]):

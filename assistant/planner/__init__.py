@@ -82,16 +82,25 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if not q.weak and NUMBER_ASKED.search(fold(q.text)):
             return answer  # a figure asked of a named indicator: the measure and count checks guard it
         said = [*answer.evidence, Evidence(text=answer.text, locator="", source="")]  # 公报未涉及世界卫生组织…
-        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None)
+        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None, any_=True)
         if not missing:
             return answer
         passage = self._passage_answer(q)
         if passage is not None and passage.status == "answered" and \
                 not self._uncovered(q.rest, passage.evidence, q.indicators[0] if q.indicators else None):
             return passage
+        about = self._sentences_about(q, missing)
+        if about and about[0][0] == len(missing):  # a sentence on the subject that says the very words asked
+            d = Draft("open")
+            d.add(f"据公报：{about[0][1]}{d.cite(about[0][2])}")
+            return d.answer()
         d = Draft("not_found")
-        d.add(f"公报未给出关于“{'、'.join(missing)}”的内容。")
-        near = self._best_sentence(q.text)
-        if near and near[0] >= 0.3:
-            d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
+        d.add(f"公报未直接提及“{'、'.join(missing)}”。")
+        if about and q.indicators:
+            name = self._indicator(q.indicators[0]).display
+            d.add(f"公报中关于{name}的内容：" + "".join(f"{s}{d.cite(ev)}" for _, s, ev in about))
+        else:
+            near = self._best_sentence(q.text)
+            if near and near[0] >= 0.3:
+                d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
         return d.answer("not_found")

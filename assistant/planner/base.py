@@ -57,7 +57,7 @@ def _wanted_count(text: str) -> int:
 
 # words that state a change or a comparison: what is claimed of the subject, not the subject
 DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
-                       r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$")
+                       r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$|^年均值$|^均值$|^数值$|^数据$")
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
                          r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$")
@@ -178,9 +178,10 @@ class PlannerBase:
             d.add(f"公报给出的广州市{name}为{self._describe(d, city)}。")
         return d.answer("not_found")
 
-    def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None) -> list[str]:
+    def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False) -> list[str]:
         """The question's subject words (what no place, year, indicator or unit name accounts for) that the
-        evidence does not mention, when they are most of them: the evidence is then about something else."""
+        evidence does not mention, when they are most of them (or, with `any_`, when there is one): the
+        evidence is then about something else."""
         words = {w for w in content_words(rest) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
                  and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
                  and w not in self.lex.words.get("relative_years", {})
@@ -189,8 +190,13 @@ class PlannerBase:
             return []
         names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))
         shown = fold(" ".join(ev.text for ev in evidence) + " " + names)
-        missing = sorted(w for w in words if w not in shown)
-        return missing if len(missing) * 2 > len(words) else []
+        missing = sorted(w for w in words if not self._mentions(w, shown))
+        return missing if (missing and any_) or len(missing) * 2 > len(words) else []
+
+    def _mentions(self, word: str, folded_text: str) -> bool:
+        """The word, or one of its synonyms (subject_synonyms in lexicon.yaml), is in the text."""
+        synonyms = self.lex.words.get("subject_synonyms", {})
+        return word in folded_text or any(fold(s) in folded_text for s in synonyms.get(word, ()))
 
     def _want_high(self, q: Query, key: str) -> bool:
         literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)
@@ -203,14 +209,12 @@ class PlannerBase:
         return (better == "higher") == best
 
     def _rank_side(self, q: Query) -> str | None:
-        """排名前三 / top 3 / 名列前茅 ask for the best; 后三 / 倒数 / 垫底 / 排最后 / bottom for the worst
-        (rank_best / rank_worst in lexicon.yaml; 前 and 后 count only before a number or 名)."""
+        """排名前三 / top 3 / 名列前茅 ask for the best; 后三 / 倒数第一 / 垫底 / 最后两位 / bottom 2 for the
+        worst (rank_* in lexicon.yaml; 前, 后, 最后 and 倒数 count only before a number, 几 or 名)."""
         folded = fold(q.text)
-        count = r"\s*(?:第)?\s*[一二两三四五六七八九十\d]|\s*名"
+        count = r"\s*(?:第)?\s*(?:[一二两三四五六七八九十\d]|几)|\s*名"
         for side in ("worst", "best"):
-            words = self.lex.word_list(f"rank_{side}")
-            short = [w for w in words if len(w) == 1]
-            if any(len(w) > 1 and w in folded for w in words) or \
-                    any(re.search(rf"{re.escape(w)}(?:{count})", folded) for w in short):
+            if any(w in folded for w in self.lex.word_list(f"rank_{side}")) or re.search(
+                    rf"(?:{self.lex.word_pattern(f'rank_{side}_before_count')})(?:{count})", folded):
                 return side
         return None

@@ -63,7 +63,8 @@ def clause_as_written(q: Query, clause: str) -> str:
 BELOW_BEFORE = re.compile(r"(低于|少于|小于|不到|不足|不超过|未超过|没超过|没有超过|below|under|less than|<|≤)\s*$")
 ABOVE_BEFORE = re.compile(r"(超过|高于|多于|大于|超出|逾|above|over|more than|>|≥)\s*$")
 BELOW_AFTER = re.compile(r"\s*[^\d，,。；;]{0,8}?(以下|以内|之内)")
-ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*[^\d，,。；;]{0,8}?以上(?=$|[\s，,。；;的）)])")
+ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*(?:[个天家条座项处年%]|微克/立方米|毫克/立方米|毫克/升|分贝|万吨|吨)?\s*以上|"
+                         r"\s*[^\d，,。；;]{0,8}?以上(?=$|[\s，,。；;的）)])")
 EVERY = re.compile(r"都|全部|均|全都|一律|无一|每个|所有|all|every")
 # 11个行政区都/全部…: the count of every district, said to introduce an all-districts claim
 ALL_OF = re.compile(r"\s*个\s*(?:行政区|区)\s*(?:的)?[^\d，,。；;]{0,10}?(?:都|全部|均|全都|一律)")
@@ -114,7 +115,8 @@ class ClaimIntent(PlannerBase):
                       results: list[str]) -> Evidence | None:
         """Check one stated figure against the bulletin; appends its verdict to `results`, returns its evidence."""
         # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
-        part = parse(FIGURE.sub("", clause), self.lex)  # 达标344天 -> 达标天; PM2.5 stays PM2.5
+        # 达标344天 -> 达标天 (a name); 有8个 -> 有 (个 counts, it names nothing); PM2.5 stays PM2.5
+        part = parse(re.sub(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?(?:[个家条座项处辆])?", "", clause), self.lex)
         key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
         place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
         name = self._indicator(key).display

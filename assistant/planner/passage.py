@@ -37,6 +37,34 @@ class PassageIntent(PlannerBase):
         d.add(f"据公报：{sentence}{d.cite(quote)}")
         return d.answer()
 
+    def _sentences_about(self, q: Query, words: list[str], k: int = 2) -> list[tuple[int, str, Evidence]]:
+        """Sentences on the question's subject: they name its indicator (if any), ordered by how many of
+        `words` they contain, then by retrieval rank. Captions are never among them."""
+        from ..corpus import split_sentences
+
+        key = q.indicators[0] if q.indicators else None
+        names = [fold(a) for a in (key, *self._indicator(key).aliases)] if key in self.lex.indicators else []
+        query = " ".join([*(names[:2]), *words]) or q.text
+        found: list[tuple[int, int, str, Evidence]] = []
+        for rank, ev in enumerate(self.box.search_passages(query, k=8)):
+            if ev.locator.endswith("图表标题"):
+                continue
+            for sentence in split_sentences(ev.text):
+                f = fold(sentence)
+                if names and not any(n in f for n in names):
+                    continue
+                found.append((sum(self._mentions(w, f) for w in words), rank, sentence.strip(), ev))
+        near = self.box.similarity(q.text, [s for _, _, s, _ in found])  # 推广到哪 ~ 已复制到全国多个城市
+        order = sorted(range(len(found)), key=lambda i: (-found[i][0], -near[i], found[i][1]))
+        found = [found[i] for i in order]
+        seen: set[str] = set()
+        out = []
+        for hits, _, sentence, ev in found:
+            if sentence not in seen:
+                seen.add(sentence)
+                out.append((hits, sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)))
+        return out[:k]
+
     def _best_sentence(self, text: str) -> tuple[float, str, Evidence] | None:
         from ..corpus import split_sentences
 
