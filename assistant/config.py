@@ -36,6 +36,8 @@ class Settings:
     llm_base_url: str | None = field(default_factory=lambda: _env("ASSISTANT_LLM_BASE_URL"))
     llm_model: str | None = field(default_factory=lambda: _env("ASSISTANT_LLM_MODEL"))
     llm_api_key: str = field(default_factory=lambda: _env("ASSISTANT_LLM_API_KEY", "not-needed"))
+    # seconds to wait for the chat model before answering with the built-in planner
+    llm_timeout: float = field(default_factory=lambda: float(_env("ASSISTANT_LLM_TIMEOUT", "30")))
     max_question_chars: int = field(default_factory=lambda: int(_env("ASSISTANT_MAX_QUESTION_CHARS", "2000")))
 
     @property

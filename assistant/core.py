@@ -46,7 +46,7 @@ class Assistant:
         if chat_model is None and s.llm_base_url and s.llm_model:
             from .llm import make_chat_model
 
-            chat_model = make_chat_model(s.llm_base_url, s.llm_model, s.llm_api_key)
+            chat_model = make_chat_model(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout)
         if chat_model is not None:
             from .llm import LLMPlanner
 

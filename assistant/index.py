@@ -7,6 +7,7 @@ leaves the previous index in use.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -123,7 +124,8 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
 
         SharedSystemClient.clear_system_cache()  # chroma caches one client per path; drop the broken one
         client = make_client(settings)
-    name = f"{_prefix(settings)}{fp}-{int(time.time() * 1000)}"
+    # the process id keeps two processes that start building in the same millisecond apart
+    name = f"{_prefix(settings)}{fp}p{os.getpid()}-{int(time.time() * 1000)}"
     meta = {"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_, "bulletin": manifest.id, "chunks": len(chunks)}
     try:
         _fill_and_activate(client, settings, name, meta, chunks, embedder, manifest, progress, batch)
@@ -156,7 +158,7 @@ def _fill_and_activate(client, settings: Settings, name: str, metadata: dict, ch
     pointers = dict(pointers_at.metadata or {})  # modify() replaces the whole mapping: keep other bulletins' pointers
     previous = pointers.get(f"active:{settings.bulletin}")
     pointers_at.modify(metadata={**pointers, f"active:{settings.bulletin}": name})  # the swap
-    _drop_stale(client, settings, name, keep={name, previous})
+    _drop_stale(client, settings, name, keep={name, previous}, floor=_built_at(previous) if previous else 0)
 
 
 def _built_at(name: str) -> int:
@@ -164,13 +166,14 @@ def _built_at(name: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _drop_stale(client, settings: Settings, active: str, keep: set) -> None:
+def _drop_stale(client, settings: Settings, active: str, keep: set, floor: int = 0) -> None:
     """Delete this bulletin's superseded collections: complete ones older than the one just activated,
     and abandoned ones (an interrupted build) over an hour old.
 
     Kept: the collection just replaced, for one more generation, because other processes (several app
     processes on one Chroma server) may still be reading it and move to the new one on their next
-    search; and any collection still being filled, which is another process's build under way.
+    search; any collection still being filled, which is another process's build under way; and any
+    complete build newer than the replaced one (`floor`), which another process may be about to activate.
     """
     newest = _built_at(active)
     ours = re.compile(re.escape(_prefix(settings)) + r"[^-]+-\d+")  # <bulletin>-<fingerprint>-<ms>
@@ -182,7 +185,7 @@ def _drop_stale(client, settings: Settings, active: str, keep: set) -> None:
             collection = client.get_collection(old_name, embedding_function=None)
             complete = collection.count() >= int((collection.metadata or {}).get("chunks", 0))
             abandoned = time.time() * 1000 - _built_at(old_name) > ABANDONED_AFTER_S * 1000
-            if complete or abandoned:
+            if (complete and _built_at(old_name) < floor) or abandoned:
                 client.delete_collection(old_name)
         except Exception:  # noqa: BLE001 - a concurrent build already removed it
             continue

@@ -10,7 +10,7 @@ from ..lexicon import Lexicon, fold
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, FIGURE, PlannerBase
+from .base import ALL_DISTRICTS, CITY, PlannerBase
 
 
 def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
