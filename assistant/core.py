@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+import threading
 import time
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
@@ -11,48 +15,140 @@ from .answer import Draft, merge_answers, verify
 from .config import Settings
 from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
-from .lexicon import load_lexicon
+from .ingest import list_bulletins
+from .lexicon import EMPTY_PLACES, fold, load_lexicon
 from .normalize import normalize
 from .parse import clean, parse, split_claims
 from .planner import RulePlanner
 from .retrieve import Retriever
+from .route import Info, route
 from .session import Session
 from .tables import load_tables
 from .tools import Toolbox
 from .types import Answer
 
 INVALID = "问题为空，请输入要查询的内容，例如：“广州市细颗粒物平均浓度是多少？”"
+EMPTY = "资料库中还没有公报。请先添加公报：python -m assistant add 文件路径（PDF、HTML 或 TXT），或在“资料”页上传。"
+REFRESH_EVERY_S = 0.5
+
+
+@dataclass
+class Bulletin:
+    """One loaded bulletin: its tables, places, index and planner."""
+
+    id: str
+    folder: Path
+    stamp: tuple
+    tables: object
+    lexicon: object
+    retriever: Retriever
+    box: Toolbox
+    rules: RulePlanner
+    planner: object
+    info: Info
 
 
 class Assistant:
-    """Loads the tables, lexicon and index once; `ask` answers one question (optionally in a session)."""
+    """Loads every bulletin in the corpus (tables, places, index) once and follows the corpus as bulletins are
+    added or removed, by this process or another; `ask` routes each question to the bulletin(s) of the place
+    and period it names and answers it (optionally in a session)."""
 
     def __init__(self, settings: Settings | None = None, chat_model: BaseChatModel | None = None,
                  build_if_missing: bool = True) -> None:
         self.settings = settings or Settings()
         s = self.settings
-        self.tables = load_tables(s.bulletin_dir)
-        self.lexicon = load_lexicon(s.corpus_dir, s.bulletin_dir)
         self.embedder = get_embedder(s.embedder)
-        status = index_status(s, getattr(self.embedder, "name", ""))
-        if status != "ok":
-            if not build_if_missing:
-                raise IndexUnavailable("索引不存在或已过期，请先运行 `python -m assistant index`。")
-            print(f"索引{'不存在' if status == 'missing' else '已过期'}，正在构建……", file=sys.stderr)
-            build_index(s, self.embedder, progress=False)
-        self.retriever = Retriever(open_collection(s), self.embedder, reopen=lambda: open_collection(s))
-        self.box = Toolbox(self.tables, self.lexicon, self.retriever)
-        self.rules = RulePlanner(self.box, self.lexicon)
         if chat_model is None and s.llm_base_url and s.llm_model:
             from .llm import make_chat_model
 
             chat_model = make_chat_model(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout)
-        if chat_model is not None:
+        self.chat_model = chat_model
+        self.bulletins: dict[str, Bulletin] = {}
+        self._lock = threading.RLock()
+        self._generation: float | None = None
+        self._checked = 0.0
+        self._build_if_missing = build_if_missing
+        self.refresh(build_if_missing=build_if_missing)
+
+    # -- the library ---------------------------------------------------------------------------------
+    def refresh(self, build_if_missing: bool = False) -> None:
+        """Load bulletins that are new or changed on disk and forget removed ones. A bulletin another process is
+        still adding (its folder there, its index not yet) is picked up on a later refresh."""
+        with self._lock:
+            self._generation = self._corpus_generation()
+            folders = {f.name: f for f in list_bulletins(self.settings.corpus_dir)}
+            for gone in set(self.bulletins) - set(folders):
+                del self.bulletins[gone]
+            for bid, folder in folders.items():
+                stamp = _stamp(folder)
+                if bid in self.bulletins and self.bulletins[bid].stamp == stamp:
+                    continue
+                try:
+                    self.bulletins[bid] = self._load(bid, folder, stamp, build_if_missing)
+                except IndexUnavailable:
+                    if build_if_missing:
+                        raise
+                    self.bulletins.pop(bid, None)  # not ready yet
+
+    def _load(self, bid: str, folder: Path, stamp: tuple, build_if_missing: bool) -> Bulletin:
+        s = dataclasses.replace(self.settings, bulletin=bid)
+        tables = load_tables(folder)
+        lexicon = load_lexicon(Path(s.corpus_dir), folder)
+        status = index_status(s, getattr(self.embedder, "name", ""))
+        if status != "ok":
+            if not build_if_missing:
+                raise IndexUnavailable(f"《{tables.manifest.title}》的索引不存在或已过期，请先运行 `python -m assistant index`。")
+            print(f"《{tables.manifest.title}》索引{'不存在' if status == 'missing' else '已过期'}，正在构建……",
+                  file=sys.stderr)
+            build_index(s, self.embedder, progress=False)
+        retriever = Retriever(open_collection(s), self.embedder, reopen=lambda: open_collection(s))
+        box = Toolbox(tables, lexicon, retriever)
+        rules = RulePlanner(box, lexicon)
+        planner = rules
+        if self.chat_model is not None:
             from .llm import LLMPlanner
 
-            self.planner = LLMPlanner(chat_model, self.box, self.rules)
-        else:
-            self.planner = self.rules
+            planner = LLMPlanner(self.chat_model, box, rules)
+        m = tables.manifest
+        names = (m.city, *lexicon.city_aliases, *(a for k, al in lexicon.districts.items() for a in (k, *al)),
+                 *(a for k, al in lexicon.sites.items() for a in (k, *al)))
+        info = Info(id=bid, region=m.city, names=tuple(n for n in dict.fromkeys(names) if n and n != "全市"),
+                    kind=m.kind, year=m.year, months=m.months, title=m.title)
+        return Bulletin(bid, folder, stamp, tables, lexicon, retriever, box, rules, planner, info)
+
+    def _corpus_generation(self) -> float | None:
+        marker = Path(self.settings.corpus_dir) / ".generation"
+        try:
+            return marker.stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def _maybe_refresh(self) -> None:
+        """A cheap check (one stat, at most twice a second) whether any process changed the corpus."""
+        now = time.monotonic()
+        if now - self._checked < REFRESH_EVERY_S:
+            return
+        self._checked = now
+        if self._corpus_generation() != self._generation:
+            self.refresh(build_if_missing=False)
+
+    @property
+    def default(self) -> Bulletin | None:
+        """The home bulletin: ASSISTANT_BULLETIN if loaded, else the latest annual one."""
+        if self.settings.bulletin in self.bulletins:
+            return self.bulletins[self.settings.bulletin]
+        if not self.bulletins:
+            return None
+        return max(self.bulletins.values(), key=lambda b: (b.info.kind == "annual", b.info.year, b.info.months[1]))
+
+    # the home bulletin's parts, for callers that work with one bulletin (search CLI, data tab, tests)
+    tables = property(lambda self: self.default.tables)
+    lexicon = property(lambda self: self.default.lexicon if self.default else load_lexicon(
+        Path(self.settings.corpus_dir), EMPTY_PLACES))
+    box = property(lambda self: self.default.box)
+    rules = property(lambda self: self.default.rules)
+    planner = property(lambda self: self.default.planner)
+    retriever = property(lambda self: self.default.retriever)
 
     def ask(self, question: str, session: Session | None = None) -> Answer:
         started = time.perf_counter()
@@ -89,7 +185,7 @@ class Assistant:
         text = clean(question, self.settings.max_question_chars)
         if not text:
             return Answer(text=INVALID, status="invalid", intent="invalid")
-        norm = normalize(text, self.lexicon)
+        norm = normalize(text, self.lexicon)  # the shared vocabulary; any bulletin's lexicon carries it
         if len(norm.parts) == 1:
             answer = self._ask_one(norm.text, session)
         else:  # 秸秆利用率是多少？另外农膜回收率呢？: one answer per part, later parts in the context of earlier ones
@@ -100,21 +196,79 @@ class Assistant:
         return answer
 
     def _ask_one(self, text: str, session: Session | None) -> Answer:
-        query = parse(text, self.lexicon)
-        if query.intent == "invalid":
-            return Answer(text=INVALID, status="invalid", intent="invalid")
-        if session is not None:
-            query = session.resolve(query)
-        answer = self.planner.plan(query)
+        self._maybe_refresh()
+        with self._lock:
+            bulletins = dict(self.bulletins)
+        if not bulletins:
+            return Answer(text=EMPTY, status="not_found", intent="empty")
+        home = self.default
+        way = route(text, [b.info for b in bulletins.values()], home.id if home else None,
+                    home.lexicon.words.get("relative_years", {}) if home else {})
+        if way.missing:
+            return self._not_covered(way.missing, text, bulletins)
+        targets = list(way.targets)
+        several = len({t.id for t in targets}) > 1
+        answers = []
+        for n, target in enumerate(targets):
+            b = bulletins[target.id]
+            query = parse(text, b.lexicon)
+            if query.intent == "invalid":
+                return Answer(text=INVALID, status="invalid", intent="invalid")
+            if session is not None and n == 0:
+                query = session.resolve(query)
+            if several and target.year:
+                query = replace(query, years=(target.year,))
+            answer = self._plan(b, query)
+            if several:
+                answer.text = f"【{target.year or b.info.year}年 · 《{b.info.title}》】{answer.text}"
+            elif way.note:
+                answer.text = f"{way.note}{answer.text}"
+            if not several and len(bulletins) > 1:
+                self._revisions(answer, b, bulletins)
+            answers.append((query, answer))
+        query, first = answers[0]
+        answer = first if len(answers) == 1 else merge_answers([a for _, a in answers])
+        if session is not None:  # what a later 它/这个区 refers to: a ranking's first district, else the places asked
+            lex = bulletins[targets[0].id].lexicon
+            named = [ev.place for ev in first.evidence if ev.place in lex.districts]
+            session.remember(tuple(named[:1]) if query.intent == "rank" and named else query.places)
+        return answer
+
+    def _plan(self, b: Bulletin, query) -> Answer:
+        answer = b.planner.plan(query)
         # A claim's own figures, or a threshold the user set (PM2.5低于20的区), may be quoted back.
-        allowed = (float(self.tables.manifest.year), *map(float, query.years),
+        allowed = (float(b.info.year), *map(float, query.years),
                    *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)
-        if session is not None:  # what a later 它/这个区 refers to: a ranking's first district, else the places asked
-            named = [ev.place for ev in answer.evidence if ev.place in self.lexicon.districts]
-            session.remember(tuple(named[:1]) if query.intent == "rank" and named else query.places)
         return answer
+
+    def _not_covered(self, missing: str, text: str, bulletins: dict[str, Bulletin]) -> Answer:
+        """A period no bulletin covers: say so, and list what there is for the place asked about."""
+        folded = fold(text)
+        named = [b for b in bulletins.values() if any(fold(n) in folded for n in b.info.names)] or list(bulletins.values())
+        have = "、".join(f"《{b.info.title}》" for b in sorted(named, key=lambda b: (b.info.year, b.info.months))[:8])
+        return Answer(text=f"{missing}，无法回答。现有资料：{have}。", status="not_found", intent="not_found")
+
+    def _revisions(self, answer: Answer, b: Bulletin, bulletins: dict[str, Bulletin]) -> None:
+        """A figure another bulletin of the same region states differently for the same indicator, place,
+        year and statistic (a revised value): both are shown, each with its source."""
+        d = Draft(answer.intent)
+        d.evidence = list(answer.evidence)
+        notes = []
+        for ev in answer.evidence:
+            if ev.value is None or not ev.indicator or ev.stat not in ("value",):
+                continue
+            for other in bulletins.values():
+                if other.id == b.id or other.info.region != b.info.region:
+                    continue
+                for alt in other.box.facts_for(ev.indicator, ev.place, ev.stat, ev.year):
+                    if alt.value is not None and abs(alt.value - ev.value) > 1e-9:
+                        notes.append(f"另：《{other.info.title}》给出的{ev.year}年数值为{alt.value:g}{alt.unit}{d.cite(alt)}，"
+                                     f"与上文不同（数值可能经过修订）。")
+        if notes:
+            answer.text += "".join(dict.fromkeys(notes))
+            answer.evidence = d.evidence
 
     @staticmethod
     def _quote_only(answer: Answer) -> Answer:
@@ -125,3 +279,15 @@ class Assistant:
         if not d.parts:
             d.add("抱歉，无法给出经过核对的答案。")
         return d.answer(answer.status if d.evidence else "not_found", answer.verdict)
+
+
+def _stamp(folder: Path) -> tuple:
+    """When a bulletin's files last changed (a re-added bulletin is reloaded)."""
+    return tuple(_mtime(folder / name) for name in ("manifest.yaml", "tables/facts.csv", "structured.md", "places.yaml"))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

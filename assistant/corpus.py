@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import yaml
@@ -24,6 +23,20 @@ class Manifest:
     year: int
     title: str
     folder: Path
+    period: str = ""  # 2024 (annual), 2023-07 (monthly), 2023-01~07 (cumulative)
+    kind: str = "annual"
+    publisher: str = ""
+
+    @property
+    def months(self) -> tuple[int, int]:
+        """The first and last month the bulletin covers."""
+        if self.kind == "monthly":
+            m = int(self.period.split("-")[1])
+            return m, m
+        if self.kind == "cumulative":
+            a, b = self.period.split("-", 1)[1].split("~")
+            return int(a), int(b)
+        return 1, 12
 
 
 @dataclass(frozen=True)
@@ -42,7 +55,9 @@ class Unit:
 
 def load_manifest(folder: Path) -> Manifest:
     data = yaml.safe_load((folder / "manifest.yaml").read_text(encoding="utf-8"))
-    return Manifest(id=data["id"], city=data["city"], year=int(data["year"]), title=data["title"], folder=folder)
+    return Manifest(id=data["id"], city=data["city"], year=int(data["year"]), title=data["title"], folder=folder,
+                    period=str(data.get("period") or data["year"]), kind=data.get("kind") or "annual",
+                    publisher=data.get("publisher") or "")
 
 
 def rejoin_lines(raw: str) -> str:
@@ -96,7 +111,6 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in re.findall(r"[^。！？]+[。！？]?", text) if s.strip()]
 
 
-@cache
 def load_units(folder: Path) -> tuple[Unit, ...]:
     return tuple(parse_structured((folder / "structured.md").read_text(encoding="utf-8")))
 

@@ -105,11 +105,16 @@ def _prefix(settings: Settings) -> str:
     return f"{settings.bulletin}-"
 
 
-def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = True, batch: int = 32) -> dict:
-    """Embed every chunk into a fresh collection, then point `active` at it and drop older ones."""
+def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = True, batch: int = 32,
+                folder: Path | None = None, before_activate=None) -> dict:
+    """Embed every chunk of one bulletin (its own passages only) into a fresh collection, then point
+    `active:<bulletin>` at it and drop older ones. `folder` (default: the bulletin's folder in the corpus) is
+    where its text is read from; `before_activate()` runs after the collection is filled and before the
+    pointer moves (`add` moves the new folder into the corpus there)."""
     started = time.perf_counter()
-    manifest = load_manifest(settings.bulletin_dir)
-    chunks = chunk_units(load_units(settings.bulletin_dir))
+    folder = folder or settings.bulletin_dir
+    manifest = load_manifest(folder)
+    chunks = chunk_units(load_units(folder))
     name_ = getattr(embedder, "name", type(embedder).__name__)
     fp = fingerprint(chunks, name_)
     try:
@@ -128,7 +133,7 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
     name = f"{_prefix(settings)}{fp}p{os.getpid()}-{int(time.time() * 1000)}"
     meta = {"hnsw:space": "cosine", "fingerprint": fp, "embedder": name_, "bulletin": manifest.id, "chunks": len(chunks)}
     try:
-        _fill_and_activate(client, settings, name, meta, chunks, embedder, manifest, progress, batch)
+        _fill_and_activate(client, settings, name, meta, chunks, embedder, manifest, progress, batch, before_activate)
     except IndexUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - chroma raises several kinds; the previous index stays active
@@ -139,7 +144,7 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
 
 
 def _fill_and_activate(client, settings: Settings, name: str, metadata: dict, chunks: list[Chunk],
-                       embedder: Embeddings, manifest, progress: bool, batch: int) -> None:
+                       embedder: Embeddings, manifest, progress: bool, batch: int, before_activate=None) -> None:
     """Write every chunk into a new collection, then move the pointer to it (the swap) and tidy up."""
     collection = client.create_collection(name=name, embedding_function=None, metadata=metadata)
     bar = tqdm(total=len(chunks), desc="索引", unit="段", disable=not progress)
@@ -154,6 +159,12 @@ def _fill_and_activate(client, settings: Settings, name: str, metadata: dict, ch
         )
         bar.update(len(part))
     bar.close()
+    if before_activate is not None:
+        try:
+            before_activate()
+        except BaseException:
+            client.delete_collection(name)  # nothing half-done stays behind
+            raise
     pointers_at = client.get_or_create_collection(META, embedding_function=None)
     pointers = dict(pointers_at.metadata or {})  # modify() replaces the whole mapping: keep other bulletins' pointers
     previous = pointers.get(f"active:{settings.bulletin}")
@@ -221,3 +232,36 @@ def index_status(settings: Settings, embedder_name: str) -> str:
     collection = open_collection(settings)
     chunks = chunk_units(load_units(settings.bulletin_dir))
     return "ok" if (collection.metadata or {}).get("fingerprint") == fingerprint(chunks, embedder_name) else "stale"
+
+
+def remove_index(settings: Settings) -> int:
+    """Drop one bulletin from the store: its pointer first (readers stop using it), then its collections."""
+    client = make_client(settings)
+    try:
+        pointers_at = client.get_collection(META, embedding_function=None)
+        pointers = dict(pointers_at.metadata or {})
+        if pointers.get(f"active:{settings.bulletin}"):
+            # an empty pointer, not a missing key: modify() may merge mappings rather than replace them
+            pointers_at.modify(metadata={**pointers, f"active:{settings.bulletin}": ""})
+    except Exception:  # noqa: BLE001 - no pointer collection: nothing was ever indexed
+        pass
+    ours = re.compile(re.escape(_prefix(settings)) + r"[^-]+-\d+")
+    dropped = 0
+    for old in client.list_collections():
+        old_name = old if isinstance(old, str) else old.name
+        if ours.fullmatch(old_name):
+            try:
+                client.delete_collection(old_name)
+                dropped += 1
+            except Exception:  # noqa: BLE001
+                continue
+    return dropped
+
+
+def indexed_bulletins(settings: Settings) -> set[str]:
+    """The bulletins the store has an active collection for."""
+    try:
+        meta = make_client(settings).get_collection(META, embedding_function=None)
+    except Exception:  # noqa: BLE001
+        return set()
+    return {k.split(":", 1)[1] for k, v in (meta.metadata or {}).items() if k.startswith("active:") and v}

@@ -67,7 +67,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         def compile_(pairs: list[tuple[str, str]]) -> list[tuple[str, str, re.Pattern]]:
             out = []
-            for key, alias in sorted(pairs, key=lambda p: -len(p[1])):
+            for key, alias in sorted(pairs, key=lambda p: -len(fold(p[1]))):  # Ⅲ类 (iii) before Ⅱ类 (ii)
                 a = fold(alias)
                 body = re.escape(a)
                 if re.fullmatch(r"[a-z0-9 .+]+", a):  # latin aliases need word edges: CO must not match CO2
@@ -177,10 +177,28 @@ def _load_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-@cache
+EMPTY_PLACES = Path(__file__).resolve().parent / "no-bulletin"  # a folder that is never there: no places, year 0
+NO_PLACES = {"city": {"name": "全市", "aliases": ["全市"]}, "districts": {}, "sites": {}}
+
+
 def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
+    """The shared vocabulary with one bulletin's places; loaded again when either file changes."""
+    corpus_dir, bulletin_dir = Path(corpus_dir), Path(bulletin_dir)
+    return _load_lexicon(corpus_dir, bulletin_dir, _mtime(corpus_dir / "lexicon.yaml"), _mtime(bulletin_dir / "places.yaml"))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@cache
+def _load_lexicon(corpus_dir: Path, bulletin_dir: Path, *_stamps: int) -> Lexicon:
     lex = _load_yaml(corpus_dir / "lexicon.yaml")
-    places = _load_yaml(bulletin_dir / "places.yaml")
+    places = _load_yaml(bulletin_dir / "places.yaml") if (bulletin_dir / "places.yaml").exists() else NO_PLACES
+    manifest = bulletin_dir / "manifest.yaml"
     indicators = {
         key: Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
                        weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")),
@@ -189,8 +207,8 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
     }
     lexicon = Lexicon(
         indicators=indicators,
-        districts={k: tuple(v) for k, v in places["districts"].items()},
-        sites={k: tuple(v) for k, v in places.get("sites", {}).items()},
+        districts={k: tuple(v or ()) for k, v in (places.get("districts") or {}).items()},
+        sites={k: tuple(v or ()) for k, v in (places.get("sites") or {}).items()},
         city_name=places["city"]["name"],
         city_aliases=tuple(places["city"]["aliases"]),
         other_cities=tuple(next(iter(c)) if isinstance(c, dict) else c for c in places.get("other_cities", [])),
@@ -199,7 +217,7 @@ def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
         units={k: tuple(v) for k, v in lex.get("units", {}).items()},
         stat_aliases={k: tuple(v) for k, v in lex.get("stat_aliases", {}).items()},
         measures={k: tuple(v) for k, v in lex.get("measures", {}).items()},
-        year=int(yaml.safe_load((bulletin_dir / "manifest.yaml").read_text(encoding="utf-8"))["year"]),
+        year=int(yaml.safe_load(manifest.read_text(encoding="utf-8"))["year"]) if manifest.exists() else 0,
         words=dict(lex.get("question_words", {})),
     )
     for word in lexicon.jieba_words():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -113,7 +112,6 @@ def load_standards(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["_line", *STANDARD_COLUMNS]).astype({"limit": "float64"})
 
 
-@cache
 def load_tables(folder: Path) -> Tables:
     manifest = load_manifest(folder)
     return Tables(manifest=manifest, facts=load_facts(folder / "tables" / "facts.csv"),

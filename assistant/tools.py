@@ -31,6 +31,7 @@ class Toolbox:
         self.retriever = retriever
         self.facts = tables.facts
         self.districts = list(lexicon.districts)
+        self.year = int(tables.manifest.year)
 
     # -- look-ups ------------------------------------------------------------------------------
     def facts_for(self, indicator: str, place: str | None = None, stat: str | None = None,
@@ -45,18 +46,18 @@ class Toolbox:
             f = f[f["year"] == year]
         return [self.tables.evidence(row) for _, row in f.iterrows()]
 
-    def lookup(self, indicator: str, place: str = "全市", year: int = 2024, stat: str = "value") -> Evidence | None:
-        """The one figure for indicator/place/year/statistic, or None if the bulletin does not give it."""
-        found = self.facts_for(indicator, place, stat, year)
+    def lookup(self, indicator: str, place: str = "全市", year: int | None = None, stat: str = "value") -> Evidence | None:
+        """The one figure for indicator/place/year (default: the bulletin's)/statistic, or None if not given."""
+        found = self.facts_for(indicator, place, stat, year or self.year)
         return found[0] if found else None
 
     def places_with(self, indicator: str, stat: str = "value") -> list[str]:
         f = self.facts[(self.facts["indicator"] == indicator) & (self.facts["stat"] == stat)]
         return list(dict.fromkeys(f["place"]))
 
-    def rank_districts(self, indicator: str, descending: bool = False, year: int = 2024) -> list[Evidence]:
+    def rank_districts(self, indicator: str, descending: bool = False, year: int | None = None) -> list[Evidence]:
         """District values of an indicator, sorted (ascending unless `descending`); districts without a value are left out."""
-        rows = [ev for ev in self.facts_for(indicator, stat="value", year=year)
+        rows = [ev for ev in self.facts_for(indicator, stat="value", year=year or self.year)
                 if ev.place in self.districts and ev.value is not None]
         return sorted(rows, key=lambda ev: (ev.value, self.districts.index(ev.place)), reverse=descending)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..answer import Draft, change_text, place_name, value_text
+from ..answer import Draft, change_text, value_text
 from ..lexicon import STOPWORDS, Lexicon, fold
 from ..parse import COMPARE, RANK, Query
 from ..tools import Toolbox
@@ -67,6 +67,19 @@ CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 class PlannerBase:
     """The data every intent reads (tables, lexicon, retrieval) and the helpers they share."""
 
+    @property
+    def year(self) -> int:
+        """The bulletin's own year: what a question with no year is about."""
+        return self.box.year
+
+    @property
+    def region(self) -> str:
+        """The region the bulletin reports on (广州市, 广东省 …): how 全市 is written in answers."""
+        return self.box.tables.manifest.city or "全市"
+
+    def _place_name(self, place: str) -> str:
+        return self.region if place == CITY else place
+
     def __init__(self, box: Toolbox, lexicon: Lexicon) -> None:
         self.box = box
         self.lex = lexicon
@@ -85,7 +98,7 @@ class PlannerBase:
             for hit in self.lex.find(kind, phrase):
                 phrase = phrase.replace(phrase[hit.start: hit.end], "")
         phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
-        place = place_name(q.places[0]) if q.places else ""
+        place = self._place_name(q.places[0]) if q.places else ""
         return f"{place}{phrase}" if phrase else measure
 
     def _unreported_measure(self, q: Query) -> Answer:
@@ -97,7 +110,7 @@ class PlannerBase:
             ev = self.box.lookup(key, place, q.year or self.lex.year) or self.box.lookup(key, CITY) or next(
                 iter(self._described(key, CITY)), None)
             if ev:
-                related.append(f"{place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
+                related.append(f"{self._place_name(ev.place)}{self._indicator(key).display}为{self._describe(d, ev)}")
         if related:
             d.add(f"公报给出的相关数据：{'；'.join(related)}。")
         return d.answer("not_found")
@@ -161,10 +174,10 @@ class PlannerBase:
 
     def _other_city(self, q: Query) -> Answer:
         d = Draft("not_found")
-        d.add(f"本公报是《{self.box.tables.manifest.title}》，只报告广州市及其各区的数据，未给出{q.other_city}的情况。")
+        d.add(f"本公报是《{self.box.tables.manifest.title}》，只报告{self.region}及其各区的数据，未给出{q.other_city}的情况。")
         city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
         if city:
-            d.add(f"公报给出的广州市{self._indicator(q.indicators[0]).display}为{self._describe(d, city)}。")
+            d.add(f"公报给出的{self.region}{self._indicator(q.indicators[0]).display}为{self._describe(d, city)}。")
         return d.answer("not_found")
 
     def _outside_value(self, q: Query) -> Answer:
@@ -172,10 +185,10 @@ class PlannerBase:
         d = Draft("not_found")
         scope = self._scope(q)
         name = self._indicator(q.indicators[0]).display
-        d.add(f"本公报只报告广州市及其各区的数据，未给出{scope}的{name}。")
+        d.add(f"本公报只报告{self.region}及其各区的数据，未给出{scope}的{name}。")
         city = self.box.lookup(q.indicators[0], CITY)
         if city:
-            d.add(f"公报给出的广州市{name}为{self._describe(d, city)}。")
+            d.add(f"公报给出的{self.region}{name}为{self._describe(d, city)}。")
         return d.answer("not_found")
 
     def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answer import Draft, change_text, place_name
+from ..answer import Draft, change_text
 from ..parse import Query
 from ..types import Answer
 from .base import PlannerBase
@@ -17,14 +17,14 @@ class ChangeIntent(PlannerBase):
         for key in q.indicators[:3]:
             name = self._indicator(key).display
             for place in self._places_for(q, key):
-                ev = self.box.lookup(key, place, 2024, stat)
+                ev = self.box.lookup(key, place, self.year, stat)
                 if ev is None:
                     continue
-                current = self.box.lookup(key, place, 2024, "value")
+                current = self.box.lookup(key, place, self.year, "value")
                 since = "比2013年" if stat == "vs2013" else "同比"
-                now = f"（2024年为{self._describe(d, current)}）" if current else ""
+                now = f"（{self.year}年为{self._describe(d, current)}）" if current else ""
                 inferred = "（区名配对为推断，详见引文）" if "推断" in ev.note else ""
-                d.add(f"{place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
+                d.add(f"{self._place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
         if not d.evidence and stat == "yoy":
             self._series(d, q)  # no 同比, but the bulletin states the figure for several years
             if d.evidence and "yoy" in q.stats:  # 同比 itself was asked for: say it is not given
@@ -56,4 +56,4 @@ class ChangeIntent(PlannerBase):
                 way = "持平" if not diff.value else ("提高" if last.value > first.value else "下降")
                 amount = f"{d.derive(diff)}{step}（{diff.formula}）" if diff.value else ""
                 gaps = "；公报未给出其间各年的数值" if last.year - first.year > len(points) - 1 else ""
-                d.add(f"公报给出的{place_name(place)}{name}：{shown}。{last.year}年比{first.year}年{way}{amount}{gaps}。")
+                d.add(f"公报给出的{self._place_name(place)}{name}：{shown}。{last.year}年比{first.year}年{way}{amount}{gaps}。")

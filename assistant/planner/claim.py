@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..answer import Draft, change_text, numbers, place_name, value_text
+from ..answer import Draft, change_text, numbers, value_text
 from ..lexicon import Lexicon, fold
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
@@ -80,7 +80,7 @@ class ClaimIntent(PlannerBase):
     def _claim(self, q: Query) -> Answer:
         d = Draft("claim")
         if q.other_city and not q.places:
-            d.add(f"无法核实：本公报只涉及广州市，未给出{q.other_city}的数据。")
+            d.add(f"无法核实：本公报只涉及{self.region}，未给出{q.other_city}的数据。")
             return d.answer(verdict="unverifiable")
         if not q.indicators:
             return self._claim_text(q, d)
@@ -125,7 +125,7 @@ class ClaimIntent(PlannerBase):
         if stat == "value":  # 水源由10个减少为9个: a count claimed is checked against the topic's count, not its rate
             key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
             name = self._indicator(key).display
-        fact = self.box.lookup(key, place, 2024 if stat != "value" else (q.year or 2024), stat)
+        fact = self.box.lookup(key, place, self.year if stat != "value" else (q.year or self.year), stat)
         if fact is not None and re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", clause):
             # 由10个减少为9个: the starting figure is checked against the same sentence, not the current value
             same = bool(re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", fold(fact.text)))
@@ -148,7 +148,7 @@ class ClaimIntent(PlannerBase):
             return None
         if fact is None or fact.value is None:
             results.append("unverifiable")
-            d.add(f"公报未给出{place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
+            d.add(f"公报未给出{self._place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
             return None
         size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
         same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
@@ -162,7 +162,7 @@ class ClaimIntent(PlannerBase):
             said = f"为{value_text(fact)}"
         results.append("supported" if same else "refuted")
         lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
-        d.add(f"{lead}公报显示{place_name(place)}{name}{said}{d.cite(fact)}")
+        d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
         moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
         stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
         if cmp != "=" and moved:  # 下降超过5%
@@ -248,10 +248,10 @@ class ClaimIntent(PlannerBase):
 
     def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft) -> Answer:
         if q.outside_scope:
-            d.add("核查结论：无法核实。公报只报告广州市自身的数据，没有与全国或全省其他城市的比较排名。")
+            d.add(f"核查结论：无法核实。公报只报告{self.region}自身的数据，没有与全国或全省其他城市的比较排名。")
             city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
             if city:
-                d.add(f"可供参考：2024年广州市{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
+                d.add(f"可供参考：{self.year}年{self.region}{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
             return d.answer(verdict="unverifiable")
         status = self.box.facts_for(key, place, "status")
         if status and status[0].text_value:  # 未出现重污染天气: the claim must say the same, negation included
@@ -260,18 +260,18 @@ class ClaimIntent(PlannerBase):
             core = stated.lstrip("未不")
             negated = stated != core
             ok = core[:2] in said and (("未" + core[:2] in said or "不" + core[:2] in said) == negated)
-            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place_name(place)}{ev.text_value}{d.cite(ev)}。")
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
             facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:
-                d.add(f"核查结论：属实。公报：{place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
+                d.add(f"核查结论：属实。公报：{self._place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
                 return d.answer(verdict="supported")
         if facts:
             ev = facts[0]
-            d.add(f"核查结论：不符。公报：{place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
+            d.add(f"核查结论：不符。公报：{self._place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="refuted")
         first_part = len(d.parts)
         extreme, _ = self._check_extreme(q, key, place, d)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answer import Draft, place_name
+from ..answer import Draft
 from ..parse import Query
 from ..types import Answer
 from .base import CITY, PlannerBase
@@ -17,14 +17,14 @@ class CompareIntent(PlannerBase):
         d = Draft("compare")
         if "target" in q.stats or "limit" in q.stats:
             value = self.box.lookup(key, q.places[0] if q.places else CITY)
-            ref = self.box.lookup(key, CITY, 2024, "target") if "target" in q.stats else self.box.standard_limit(key)
+            ref = self.box.lookup(key, CITY, self.year, "target") if "target" in q.stats else self.box.standard_limit(key)
             if not value or not ref:
                 return self._value(q)
             above = value.value >= ref.value
             gap = self.box.gap(value, ref, 2)
             unit = "个百分点" if value.unit == "%" else value.unit
             label = "省考目标" if "target" in q.stats else "标准限值"
-            d.add(f"2024年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
+            d.add(f"{self.year}年{name}为{self._describe(d, value)}，{label}为{self._describe(d, ref)}，"
                   f"{'高于' if above else '低于'}{label}{d.derive(gap)}{unit}（{gap.formula}）。")
             return d.answer()
         if len(q.indicators) >= 2 and len(q.places) <= 1:
@@ -34,25 +34,25 @@ class CompareIntent(PlannerBase):
         if not all(values):
             return self._value(q)
         a, b = values
-        d.add(f"{place_name(a.place)}{name}为{self._describe(d, a)}，{place_name(b.place)}为{self._describe(d, b)}。")
+        d.add(f"{self._place_name(a.place)}{name}为{self._describe(d, a)}，{self._place_name(b.place)}为{self._describe(d, b)}。")
         gap = self.box.gap(a, b, 4)
         if gap.value == 0:
             d.add("两者相同。")
         else:
             hi = gap.inputs[0]
-            d.add(f"{place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
+            d.add(f"{self._place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
         return d.answer()
 
     def _compare_indicators(self, q: Query, d: Draft) -> Answer:
         """Two indicators at one place: both figures, and which is higher when they share a unit."""
         place = q.places[0] if q.places else CITY
-        found = [(k, self.box.lookup(k, place, q.year or 2024)) for k in q.indicators[:2]]
+        found = [(k, self.box.lookup(k, place, q.year or self.year)) for k in q.indicators[:2]]
         missing = [k for k, ev in found if ev is None or ev.value is None]
         for k, ev in found:
             if ev is not None and ev.value is not None:
-                d.add(f"{place_name(place)}{self._indicator(k).display}为{self._describe(d, ev)}。")
+                d.add(f"{self._place_name(place)}{self._indicator(k).display}为{self._describe(d, ev)}。")
         if missing:
-            d.add(f"公报未给出{place_name(place)}{'、'.join(self._indicator(k).display for k in missing)}的数值，无法比较。")
+            d.add(f"公报未给出{self._place_name(place)}{'、'.join(self._indicator(k).display for k in missing)}的数值，无法比较。")
             return d.answer("answered" if d.evidence else "not_found")
         (ka, a), (kb, b) = found
         if a.unit != b.unit:

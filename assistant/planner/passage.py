@@ -99,5 +99,5 @@ class PassageIntent(PlannerBase):
             return found
         d = Draft("not_found")
         d.add("公报中没有找到与这个问题直接相关的内容。公报涵盖：环境空气、地表水、海洋、声环境、生态质量、"
-              "固体废物、应对气候变化和美丽广州建设等方面的2024年数据。")
+              f"固体废物、应对气候变化等方面的{self.year}年数据。")
         return d.answer("not_found")

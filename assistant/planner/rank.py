@@ -128,7 +128,7 @@ class RankIntent(PlannerBase):
         if mine is None:
             d.add(f"公报未给出{place}的{name}。")
             return d
-        rank = self.box.lookup(key, place, 2024, "rank")
+        rank = self.box.lookup(key, place, self.year, "rank")
         if rank:
             where = f"按{name}由低到高排第{fmt(rank.value)}名{d.cite(rank)}"
         elif all(mine.value >= ev.value for ev in ranked):
@@ -196,10 +196,10 @@ class RankIntent(PlannerBase):
             d.add(f"据公报：{best.text}{d.cite(best)}")
             return d.answer()
         name = self._indicator(q.indicators[0]).display if q.indicators else "该指标"
-        d.add(f"公报未给出广州{name}在{scope}的排名。")
+        d.add(f"公报未给出{self.region}{name}在{scope}的排名。")
         city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
         if city:
-            d.add(f"公报给出的是2024年广州市{name}为{self._describe(d, city)}。")
+            d.add(f"公报给出的是{self.year}年{self.region}{name}为{self._describe(d, city)}。")
         return d.answer("not_found")
 
     def _no_district_values(self, key: str) -> Answer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..answer import Draft, place_name
+from ..answer import Draft
 from ..lexicon import fold
 from ..parse import Query
 from ..types import Answer, Evidence
@@ -34,11 +34,11 @@ class StandardIntent(PlannerBase):
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
             if value is None:
-                grade = self.box.lookup(key, place, 2024, "grade")
+                grade = self.box.lookup(key, place, self.year, "grade")
                 d.add(f"公报未给出{place}的{name}数值" + (f"，但指出{place}{grade.text_value}{d.cite(grade)}" if grade else "") + "。")
                 continue
             ok = value.value <= limit.value
-            grade = self.box.lookup(key, place, 2024, "grade")
+            grade = self.box.lookup(key, place, self.year, "grade")
             tail = f"，达到国家{grade.text_value}标准{d.cite(grade)}" if grade and ok else ""
             if ok:
                 verdict = f"低于限值，达标{tail}"
@@ -46,7 +46,7 @@ class StandardIntent(PlannerBase):
                 verdict = f"高于一级标准限值，未达到一级标准；公报未给出{key}的二级标准限值，不能据此判断是否超标"
             else:
                 verdict = "高于限值，超标"
-            d.add(f"2024年{place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
+            d.add(f"{self.year}年{self._place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
         return d.answer()
 
     def _standard_by_district(self, key: str, limit: Evidence, d: Draft) -> Draft:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..answer import Draft, change_text, place_name
+from ..answer import Draft, change_text
 from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
@@ -39,7 +39,7 @@ class ValueIntent(PlannerBase):
 
     def _value_draft(self, q: Query) -> Draft:
         d = Draft("value")
-        year = q.year or 2024
+        year = q.year or self.year
         missing: list[tuple[str, str]] = []
         done: set[tuple[str, str]] = set()
         for key in q.indicators[:3]:
@@ -65,7 +65,7 @@ class ValueIntent(PlannerBase):
     def _one_value(self, d: Draft, ind: str, place: str, year: int) -> bool:
         found = self._described(ind, place, year)
         name = self._indicator(ind).display if ind in self.lex.indicators else ind
-        where = f"{year}年{'' if name.startswith('广州') and place == CITY else place_name(place)}"
+        where = f"{year}年{'' if name.startswith(self.region[:2]) and place == CITY else self._place_name(place)}"
         overlap = next((k for k in range(len(name), 0, -1) if place.endswith(name[:k])), 0)
         name = name[overlap:] if overlap < len(name) else name  # 美丽单元 + 美丽单元贷款 -> 美丽单元贷款
         if found:
@@ -85,9 +85,9 @@ class ValueIntent(PlannerBase):
 
     def _implied(self, d: Draft, ind: str, place: str, year: int, name: str, where: str) -> bool:
         """A 2023 or 2013 value the bulletin implies through a stated change; the working is shown."""
-        current = self.box.lookup(ind, place, 2024, "value")
-        stat = {2023: "yoy", 2013: "vs2013"}.get(year)
-        change = self.box.lookup(ind, place, 2024, stat) if stat and current else None
+        current = self.box.lookup(ind, place, self.year, "value")
+        stat = {self.year - 1: "yoy", 2013: "vs2013"}.get(year)
+        change = self.box.lookup(ind, place, self.year, stat) if stat and current else None
         if not change:
             return False
         if change.unit == "%":
@@ -96,8 +96,8 @@ class ValueIntent(PlannerBase):
             derived = self.box.previous_by_points(current, change)
         else:
             return False
-        d.add(f"公报未直接给出{where}{name}，但可由2024年数值{self._describe(d, current)}和"
-              f"{change_text(change, since='同比' if year == 2023 else '比2013年')}{d.cite(change)}推算："
+        d.add(f"公报未直接给出{where}{name}，但可由{self.year}年数值{self._describe(d, current)}和"
+              f"{change_text(change, since='同比' if year == self.year - 1 else '比2013年')}{d.cite(change)}推算："
               f"{derived.formula}，即{'约' if '≈' in derived.formula else ''}{d.derive(derived)}{current.unit}。")
         return True
 
@@ -108,7 +108,7 @@ class ValueIntent(PlannerBase):
             years = sorted({ev.year for ev in self.box.facts_for(ind)})
             if place in self.lex.districts and not self.box.facts_for(ind, place):
                 d.add(f"公报未给出{place}的{name}数值。")
-                city = next(iter(self._described(ind, CITY, 2024)), None)
+                city = next(iter(self._described(ind, CITY, self.year)), None)
                 if city:
                     d.add(f"公报给出的是全市{name}：{self._describe(d, city)}。")
                 hint = self._place_mention(place, ind)
@@ -122,9 +122,9 @@ class ValueIntent(PlannerBase):
                 d.add(f"公报未给出{year}年的{name}，只给出{have}的数据。")
                 current = self.box.lookup(ind, place, max(years), "value")
                 if current:
-                    d.add(f"{max(years)}年{place_name(place)}{name}为{self._describe(d, current)}。")
+                    d.add(f"{max(years)}年{self._place_name(place)}{name}为{self._describe(d, current)}。")
             else:
-                d.add(f"公报未给出{place_name(place)}的{name}。")
+                d.add(f"公报未给出{self._place_name(place)}的{name}。")
         if not d.parts:
             d.add("公报未给出所问的数据。")
         return d
@@ -153,7 +153,7 @@ class ValueIntent(PlannerBase):
             d.add(f"{name}{said}的区：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in chosen) + "。")
         else:
             way = "由高到低" if order is not ranked else "由低到高"
-            d.add(f"2024年各区{name}（{way}）：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in order) + "。")
+            d.add(f"{self.year}年各区{name}（{way}）：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in order) + "。")
         missing = self.box.missing_districts(key)
         if missing:
             d.add(f"（公报未给出{'、'.join(missing)}的数值。）")

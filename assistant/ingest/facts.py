@@ -1,0 +1,403 @@
+"""Paragraphs and tables -> typed facts, each with the exact sentence or table row it came from.
+
+Prose: a sentence is read clause by clause; the indicator (a lexicon name) and the place named last carry
+over to the next clause, so "PM2.5平均值为21微克/立方米（省考目标23.9微克/立方米），同比下降8.7%" gives a value,
+a target and a change for PM2.5. The words just before a figure say which statistic it is (目标, 同比, 比2013年,
+限值, 连续…年); a figure whose unit cannot belong to the indicator (6项 after a list of pollutants) is dropped.
+
+Tables: the column of names is the places (or the header row is, and the table is turned round); each other
+column is an indicator (a lexicon name, or a generic indicator under the header's own words), its unit from
+the header or from the table's 单位：… line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..answer import _NAMES
+from ..lexicon import Lexicon, fold
+from .read import Table
+from .structure import Block
+
+UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "个/平方千米", "千克/平方千米", "平方千米", "个百分点", "百分点", "%",
+         "分贝", "万吨/日", "万吨/年", "多吨/年", "吨/日", "吨/年", "亿吨", "万吨", "吨", "公顷", "万亩", "亩", "亿元", "万元",
+         "余条", "余个", "余家", "多个", "多家", "多条", "天", "家", "个", "条", "座", "项", "处", "辆", "类", "年", "次")
+UNIT = re.compile(r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?")
+NUMBER = re.compile(r"(?<![\dA-Za-z.／/])(\d{1,8}(?:\.\d{1,6})?)(?![\d.]*\d{9})")
+# a sentence states figures only if it has a predicate; a legend or a table spilt into the text has none
+PREDICATE = re.compile(r"为|是|达|占|比|下降|上升|增加|减少|持平|保持|约|共|有|超过|低于|高于|实现|完成|累计|分别|增至|降至|提升|降低")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?=\s*[-—–~至到]\s*(?:19|20)\d\d))")
+MASKS = re.compile(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|(?<![\d.])0\d(?=[\u4e00-\u9fff])|(?<![\d.])\d{1,2}\s*[.．、](?=\s*[\u4e00-\u9fff])|(?<!\d)(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d\s*年?|(?<!\d)(?:19|20)\d\d\s*年|图\s*\d+|表\s*\d+|"
+                   r"[“\"]\d+[”\"]|第\s*\d+\s*[届批次期号条]|\d+\s*[月日号时]|〔\d+〕\s*\d+\s*号|\d+\+\d+|[A-Za-z]+\d+[A-Za-z\d]*")
+CLAUSE = re.compile(r"[^，,；;。！？]+")
+UP = re.compile(r"上升|增加|提高|提升|增长|升高|上涨|多了")
+DOWN = re.compile(r"下降|降低|减少|下跌|减小|少了|改善")
+CLASS = re.compile(r"(?:为|属于|符合|达到|是)\s*((?:第)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|劣Ⅴ)类(?:标准)?)")
+GRADE = re.compile(r"(?<!未)达到(?:国家)?(?:环境空气质量)?([一二])级标准")
+PLACE_WORDS = re.compile(r"^(?:区|县|区县|县区|行政区|地区|城市|地市|城市名称|市|站点|监测点|测点|点位|断面|名称|单位|序号|地点)$")
+
+
+@dataclass
+class Extracted:
+    facts: list[dict] = field(default_factory=list)
+    standards: list[dict] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+
+def _unit_kind(unit: str) -> str:
+    if unit in ("微克/立方米", "毫克/立方米", "毫克/升"):
+        return "concentration"
+    if unit in ("%", "个百分点", "百分点"):
+        return "share"
+    if unit == "天":
+        return "days"
+    if unit in ("分贝",):
+        return "sound"
+    if unit in ("年",):
+        return "years"
+    if re.search(r"/[日年]$", unit):
+        return "capacity"
+    return "other" if unit else ""
+
+
+def _expected_kind(lex: Lexicon, key: str) -> str:
+    """What kind of figure an indicator's name promises (a pollutant: a concentration; …率: a share)."""
+    ind = lex.indicators.get(key)
+    if ind is not None and ind.pollutant:
+        return "concentration"
+    if re.search(r"浓度$|总氮$|无机氮$", key):
+        return "concentration"
+    if re.search(r"率$|比例$|占比$|比率$|频率$", key):
+        return "share"
+    if key.endswith("天数"):
+        return "days"
+    if key.endswith("声级"):
+        return "sound"
+    if key.endswith("年数"):
+        return "years"
+    if key.endswith("指数") or key.endswith("pH值"):
+        return "index"
+    if key.endswith("能力"):
+        return "capacity"
+    if re.search(r"类型$|类别$|等级$", key):
+        return "class"
+    if COUNT_NAME.search(key):
+        return "count"
+    return ""
+
+
+def _fits(lex: Lexicon, key: str, unit: str, stat: str) -> bool:
+    """Whether a figure with this unit can be this statistic of this indicator (6项 is no PM2.5 concentration)."""
+    want, have = _expected_kind(lex, key), _unit_kind(unit)
+    if stat == "streak":
+        return have == "years"
+    if stat in ("yoy", "vs2013"):
+        return have != "years" and (have != "days" or want == "days")
+    if want == "index":
+        return have == ""
+    if want == "class" or not have:
+        return False  # a bare number is a rank, a count of something else, a page: never a value by guessing
+    if unit in COUNT_UNITS:
+        return want == "count"
+    if want == "capacity" or have == "capacity":
+        return want == have
+    return not want or want == have
+
+
+class PlaceFinder:
+    """The document's places: names from the gazetteer and the document's own tables, with short forms."""
+
+    def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
+        pairs = sorted(((a, k) for k, aliases in places.items() for a in (k, *aliases)), key=lambda p: -len(p[0]))
+        self.pattern = re.compile("|".join(re.escape(a) for a, _ in pairs)) if pairs else None
+        self.canonical = {a: k for a, k in pairs}
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        if self.pattern is None:
+            return []
+        return [(self.canonical[m.group()], m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+
+def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, region: str = "全市") -> Extracted:
+    out = Extracted()
+    for block in blocks:
+        section = " › ".join(block.section) or "正文"
+        if block.kind == "text":
+            for sentence in re.findall(r"[^。！？]+[。！？]?", block.text):
+                sentence = _prose_tail(sentence.strip())
+                if sentence:
+                    _sentence_facts(sentence, section, lex, places, year, region, out)
+        elif block.kind == "table" and block.table is not None:
+            _table_facts(block.table, section, lex, places, year, region, out)
+    for n, fact in enumerate(out.facts, start=1):
+        fact["id"] = f"a{n:04d}"
+    return out
+
+
+# -- prose ------------------------------------------------------------------------------------------
+def _masked(text: str) -> str:
+    """Digits that are not figures (years, 图13, PM2.5, GB 3095-2012, 9月, 第136届) blanked, length kept."""
+    text = _NAMES.sub(lambda m: " " * len(m.group()), text)
+    return MASKS.sub(lambda m: " " * len(m.group()), text)
+
+
+def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFinder, year: int, region: str,
+                    out: Extracted) -> None:
+    folded = fold(sentence)  # every position below is in the folded text (Ⅲ -> iii changes the length)
+    masked = _masked(folded)
+    legend = len(re.findall(r"[区县市]\s*\d", masked)) >= 2 and not PREDICATE.search(folded)
+    if legend or len(re.findall(r"\d+(?:\.\d+)?", masked)) > max(8, len(folded) // 6):
+        return  # a legend (天河区、黄埔区0.8海珠区…) or a spilt table is not prose: never paired by guessing
+    key: str | None = None
+    here: list[str] = [region]
+    for clause in CLAUSE.finditer(folded):
+        start, end = clause.span()
+        text = folded[start:end]
+        mentions = lex.find("indicator", text)
+        named = list(dict.fromkeys(p for p, _, _ in places.find(text)))
+        if named:
+            here = named
+        figures = list(NUMBER.finditer(masked, start, end))
+        respectively = "分别" in text or (len(figures) == len(here) > 1)
+        last = start
+        for n, m in enumerate(figures):
+            before = folded[last: m.start()]
+            unit = UNIT.match(folded, m.end()).group(1) or ""
+            if not unit and respectively and figures:  # 分别为2.28、2.39和2.62毫克/升: the list shares one unit
+                unit = UNIT.match(folded, figures[-1].end()).group(1) or ""
+            key = _indicator_for(lex, folded, start, m, unit, mentions, key)
+            value = float(m.group(1))
+            stat, sign, base = _stat(folded[start: m.start()], before, unit)
+            if stat is None and base == year - 1:
+                stat = "yoy"  # 比2023年降低0.5分贝 in the 2024 bulletin is the change on the year before
+            if re.search(r"从\s*$", before) and re.match(r"\s*[^，,；;。]{0,4}(增至|降至|提高到|下降到|上升到|增加到|减少到|减少为|增加为|降低到|提升至|提高至|上升至|下降至)",
+                                                        folded[m.end() + len(unit):]):
+                stat = None  # 从51.0%增至74.2%: the starting figure belongs to an earlier year the clause does not name
+            fact_year = _year_of(folded, start, m.start(), year) if stat == "value" else year
+            last = m.end()
+            if key is None or stat is None:
+                continue
+            if stat == "limit":
+                out.standards.append({"indicator": key, "grade": _grade_named(text) or "", "limit": value,
+                                      "unit": unit, "basis": "公报所述", "section": section, "source": sentence})
+                continue
+            if not _fits(lex, key, unit, stat):
+                continue
+            if stat == "value" and not unit and not re.search(r"(为|是|达|约|：|:)\s*$", before):
+                continue  # a figure with no unit must be stated (指数为3.04), not merely printed nearby
+            if stat in ("yoy", "vs2013"):
+                value = -value if sign < 0 else value
+                unit = "百分点" if unit in ("个百分点", "百分点") else unit
+            targets = [here[n]] if respectively and len(figures) == len(here) else here
+            for place in targets:
+                out.facts.append(_fact(key, place, fact_year, stat, value, unit, "", section, sentence))
+        if mentions:
+            key = max(mentions, key=lambda x: x.end).key
+        if not key:
+            continue
+        for g in GRADE.finditer(text):
+            for place in here:
+                out.facts.append(_fact(key, place, year, "grade", None, "", f"{g.group(1)}级", section, sentence))
+        for c in CLASS.finditer(text):
+            if not figures:
+                for place in here:
+                    out.facts.append(_fact(key, place, year, "class", None, "", _roman(c.group(1)), section, sentence))
+        if re.search(r"同比持平|与上年持平|与(?:19|20)\d\d年持平|较上年持平", text):
+            for place in here:
+                out.facts.append(_fact(key, place, year, "yoy", 0.0, "%", "同比持平", section, sentence))
+        group = re.search(r"(?:排名)?([前后])([一二三四五六七八九十\d])位(?:为|是)", text)
+        if group and named:
+            label = f"排名{group.group(1)}{group.group(2)}位"
+            for place in named:
+                out.facts.append(_fact(key, place, year, "group", None, "", label, section, sentence))
+
+
+COUNT_UNITS = ("个", "条", "家", "座", "项", "处", "辆", "多个", "余个", "余家", "多家", "多条", "余条")
+COUNT_NAME = re.compile(r"数量|个数|单位$|网点$|站点$|项目$|案例|措施$|方法学$|企业")
+
+
+def _count_names(lex: Lexicon) -> list[tuple[str, str]]:
+    """(indicator, folded name) for the indicators that count things (…数量, …单位, …网点)."""
+    return [(k, fold(a)) for k, ind in lex.indicators.items() if COUNT_NAME.search(k) for a in (k, *ind.aliases)]
+
+
+SPILL = re.compile(r"(?:[-+↑↓]?\d+(?:\.\d+)?%?[\u4e00-\u9fff/]{0,4}\s*){6,}")
+
+
+def _prose_tail(sentence: str) -> str:
+    """A table spilt into the text before a sentence (排名行政区…12345…2.95982.9728…2024年，按照…): the
+    sentence proper is what follows the last run of five or more figures."""
+    if len(re.findall(r"\d+(?:\.\d+)?", sentence)) < 12:
+        return sentence
+    runs = list(SPILL.finditer(sentence))
+    return sentence[runs[-1].end():].strip() if runs else sentence
+
+
+def _roman(text: str) -> str:
+    """Write the Roman numerals fold() spelled out back as the bulletin prints them (iii类 -> Ⅲ类)."""
+    return re.sub(r"(劣)?(iv|v|iii|ii|i)(?=类)", lambda m: (m.group(1) or "") + {
+        "i": "Ⅰ", "ii": "Ⅱ", "iii": "Ⅲ", "iv": "Ⅳ", "v": "Ⅴ"}[m.group(2)], text)
+
+
+def _indicator_for(lex: Lexicon, folded: str, start: int, m: re.Match, unit: str, mentions: list, key: str | None) -> str | None:
+    """The indicator a figure belongs to: named after it (52个监测点, 500条一级支流) when the figure counts
+    something, else the one named last before it in the clause (达标344天 counts as 达标天), else the carried one."""
+    if unit in COUNT_UNITS:
+        window = folded[m.end(): m.end() + len(unit) + 14]
+        counted = [(len(a), k) for k, a in _count_names(lex) if a in window[: len(unit) + 6 + len(a)]]
+        if counted:  # 52个市控以上监测点 -> 监测点数量, not the 测点空气质量 named by the same words
+            return max(counted)[1]
+    probe = lex.find("indicator", folded[start: m.start()] + unit)
+    if probe:
+        return max(probe, key=lambda x: (x.end, x.end - x.start)).key
+    return key
+
+
+def _stat(clause_before: str, before: str, unit: str) -> tuple[str | None, int, int]:
+    """(statistic, sign, base year) of a figure, from the words just before it in its clause."""
+    sign = -1 if DOWN.search(before) and not UP.search(before[-4:]) else (1 if UP.search(before) else 0)
+    if re.search(r"限值\s*[：:]?\s*$", before):
+        return "limit", 0, 0
+    if re.search(r"目标\s*[：:为是]?\s*$", before):
+        return "target", 0, 0
+    if re.search(r"连续\s*$", before) and unit == "年":
+        return "streak", 0, 0
+    base = re.search(r"(?:比|较|与)\s*((?:19|20)\d\d)\s*年", clause_before)
+    if base and sign:
+        return ("vs2013" if base.group(1) == "2013" else None), sign, int(base.group(1))
+    if re.search(r"同比|比上年|较上年|比去年|与上年相比", clause_before) and sign:
+        return "yoy", sign, 0
+    if sign and re.search(r"(上升|增加|提高|提升|下降|降低|减少)\s*$", before):
+        return None, sign, 0  # a change against something not stated: not a figure we can type
+    return "value", 0, 0
+
+
+def _year_of(sentence: str, clause_start: int, at: int, default: int) -> int:
+    """The year a stated value is for: a year named earlier in its clause (2021年…为51%), else the year the
+    sentence opens with (2023年，…), else the bulletin's year. A year compared against (比2013年, 与2023年持平)
+    or one end of a range (2013-2024年) is not it."""
+    def plain(m: re.Match, text: str) -> bool:
+        return not re.search(r"(比|较|与|和|同|自|从|至|到|[-—–~])\s*$", text[: m.start()]) and \
+            not re.match(r"\s*[-—–~至到起以]", text[m.end():])
+
+    clause = sentence[clause_start:at]
+    named = [int(m.group(1)) for m in YEAR.finditer(clause) if plain(m, clause)]
+    if named:
+        return named[-1]
+    opening = re.match(r"\s*((?:19|20)\d\d)\s*年\s*[，,]?", sentence)
+    if opening and plain(opening, sentence) and opening.end() <= at:
+        return int(opening.group(1))
+    return default
+
+
+def _grade_named(text: str) -> str:
+    m = re.search(r"([一二])(?:、[一二])?级", text)
+    return m.group(0) if m else ""
+
+
+def _fact(key: str, place: str, year: int, stat: str, value: float | None, unit: str, text_value: str,
+          section: str, source: str, locator: str = "正文", row_label: str = "", note: str = "") -> dict:
+    return {"id": "", "indicator": key, "place": place, "year": year, "stat": stat,
+            "value": "" if value is None else _num(value), "unit": unit, "text_value": text_value,
+            "section": section, "locator": locator, "source": source, "row_label": row_label, "note": note}
+
+
+def _num(value: float) -> str:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+# -- tables -----------------------------------------------------------------------------------------
+UNIT_IN_HEADER = re.compile(r"[（(]\s*([^（）()]*?)\s*[）)]\s*$")
+
+
+def _table_units(unit_line: str) -> tuple[str, dict[str, str]]:
+    """单位：微克/立方米（一氧化碳:毫克/立方米，综合指数无量纲） -> default unit and per-column exceptions."""
+    body = re.sub(r"^单位\s*[:：]\s*", "", unit_line or "").strip()
+    if not body:
+        return "", {}
+    m = re.match(r"([^（(]*)[（(](.*)[）)]\s*$", body)
+    default, extra = (m.group(1).strip(), m.group(2)) if m else (body, "")
+    exceptions: dict[str, str] = {}
+    for part in re.split(r"[，,；;、]", extra):
+        part = part.strip()
+        if not part:
+            continue
+        if "无量纲" in part:
+            exceptions[part.replace("无量纲", "").strip(" 为:：")] = ""
+        elif re.search(r"[:：为]", part):
+            name, unit = re.split(r"\s*[:：为]\s*", part, maxsplit=1)
+            exceptions[name.strip()] = unit.strip()
+    return default, exceptions
+
+
+def _column(lex: Lexicon, header: str) -> tuple[str, str | None, str]:
+    """(indicator, unit stated in the header, statistic) for a column header."""
+    unit = None
+    m = UNIT_IN_HEADER.search(header)
+    name = header
+    if m and (m.group(1) in UNITS or "/" in m.group(1) or m.group(1) in ("无量纲", "%")):
+        unit = "" if m.group(1) == "无量纲" else m.group(1)
+        name = header[: m.start()].strip()
+    stat = "value"
+    if re.search(r"排名|名次", name):
+        stat = "rank"
+    elif re.search(r"同比|变化|变幅|增幅|降幅", name):
+        stat = "yoy"
+    elif re.search(r"目标", name):
+        stat = "target"
+    core = re.sub(r"排名|名次|同比|变化(率|幅度)?|变幅|增幅|降幅|目标值?|年均值|平均值|年均|浓度值", "", name) or name
+    hits = lex.find("indicator", core)
+    exact = [h for h in hits if h.end - h.start >= len(fold(core)) - 2]
+    key = (exact or hits)[0].key if (exact or hits) and len(fold(core)) <= 12 else core
+    return key, unit, stat
+
+
+def _is_place(name: str, places: PlaceFinder) -> bool:
+    found = places.find(name)
+    return bool(found) and found[0][2] - found[0][1] >= len(name) - 1
+
+
+def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, year: int, region: str,
+                 out: Extracted) -> None:
+    header, rows = list(table.header), [list(r) for r in table.rows]
+    names = [r[0] for r in rows if r]
+    if sum(_is_place(h, places) for h in header[1:]) > sum(_is_place(n, places) for n in names):
+        # printed column after column: the places are across the top; turn the table round
+        header, rows = [header[0], *names], [[h, *[r[i] for r in rows]] for i, h in enumerate(header[1:], start=1)]
+        names = [r[0] for r in rows]
+    if len(header) < 2 or not rows:
+        return
+    default_unit, exceptions = _table_units(table.unit)
+    label = table.caption or "表格"
+    for col in range(1, len(header)):
+        key, unit, stat = _column(lex, header[col])
+        if unit is None:
+            unit = next((u for name, u in exceptions.items() if name and (name in header[col] or name == key)),
+                        default_unit)
+        if stat == "rank":
+            unit = "名"
+        for row in rows:
+            if col >= len(row) or not row[0]:
+                continue
+            cell = row[col].replace(",", "").strip()
+            place = _row_place(row[0], places, region)
+            source = "｜".join(f"{header[i]} {row[i]}" for i in range(1, min(len(header), len(row))))
+            number = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*(%?)", cell)
+            if number:
+                value = float(number.group(1))
+                out.facts.append(_fact(key, place, year, stat, value, unit or number.group(2), "", section, source,
+                                       locator=label, row_label=row[0]))
+            elif re.search(r"[一二三四五ⅠⅡⅢⅣⅤ]类|优|良|轻度|中度|重度", cell):
+                out.facts.append(_fact(key, place, year, "class", None, "", cell, section, source,
+                                       locator=label, row_label=row[0]))
+            elif cell and cell not in ("-", "—", "/", "--"):
+                out.review.append(f"{label}：{row[0]} 的“{header[col]}”单元格“{cell}”不是数值，未收录。")
+
+
+def _row_place(name: str, places: PlaceFinder, region: str) -> str:
+    if re.fullmatch(r"(全市|全省|全区|合计|平均|全市平均|全省平均|总体)", name):
+        return region
+    found = places.find(name)
+    return found[0][0] if found and found[0][2] - found[0][1] >= len(name) - 1 else name

@@ -1,0 +1,182 @@
+"""What a document is (title, issuer, region, period) and which places it reports on.
+
+Places come from jionlp's gazetteer of China's administrative divisions (offline, in its wheel) plus the
+document's own tables: a table's column of names (monitoring sites, river sections) counts as places too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pypinyin import lazy_pinyin
+
+from .read import Document
+
+TITLE_WORDS = re.compile(r"公报|月报|年报|季报|周报|报告|通报|简报|状况|快报")
+ISSUER = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(生态环境局|生态环境厅|生态环境部|环境保护局|环境保护厅|环境监测站|环境监测中心|监测中心站|人民政府)")
+CUMULATIVE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月")
+MONTHLY = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+ANNUAL = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # annual | monthly | cumulative
+    year: int
+    start: int = 1  # first month covered
+    end: int = 12  # last month covered
+
+    @property
+    def label(self) -> str:
+        if self.kind == "annual":
+            return f"{self.year}"
+        if self.kind == "monthly":
+            return f"{self.year}-{self.end:02d}"
+        return f"{self.year}-{self.start:02d}~{self.end:02d}"
+
+    @property
+    def words(self) -> str:
+        if self.kind == "annual":
+            return f"{self.year}年"
+        if self.kind == "monthly":
+            return f"{self.year}年{self.end}月"
+        return f"{self.year}年{self.start}-{self.end}月"
+
+    @staticmethod
+    def parse(text: str) -> Period | None:
+        """2023-07, 2023-01~07, 2024, or 2023年7月 / 2023年1-7月 / 2024年."""
+        text = (text or "").strip()
+        m = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})~(\d{1,2})", text)
+        if m:
+            return Period("cumulative", int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", text)
+        if m:
+            return Period("monthly", int(m.group(1)), int(m.group(2)), int(m.group(2)))
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            return Period("annual", int(text))
+        return Period.detect(text)
+
+    @staticmethod
+    def detect(text: str) -> Period | None:
+        m = CUMULATIVE.search(text)
+        if m and 1 <= int(m.group(2)) < int(m.group(3)) <= 12:
+            return Period("cumulative", int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = MONTHLY.search(text)
+        if m and 1 <= int(m.group(2)) <= 12 and not re.match(r"\s*[-—–~至到]", text[m.end():]):
+            return Period("monthly", int(m.group(1)), int(m.group(2)), int(m.group(2)))
+        m = ANNUAL.search(text)
+        return Period("annual", int(m.group(1))) if m else None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # full name, e.g. 天河区
+    aliases: tuple[str, ...]  # 天河
+    level: str  # province | city | county | site
+    parent: str = ""
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Every province, city and county of China by full name (jionlp's china_location dictionary)."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        from jionlp.dictionary.dictionary_loader import china_location_loader
+
+        tree = china_location_loader()
+    places: dict[str, Place] = {}
+
+    def add(name: str, alias, level: str, parent: str) -> None:
+        given = alias if isinstance(alias, list | tuple) else [alias]
+        short = {a for a in (*given, _short(name)) if isinstance(a, str) and a and a != name and len(a) >= 2}
+        if name not in places:
+            places[name] = Place(name, tuple(sorted(short)), level, parent)
+
+    for prov, cities in tree.items():
+        add(prov, cities.get("_alias", ""), "province", "")
+        for city, counties in cities.items():
+            if city.startswith("_"):
+                continue
+            add(city, counties.get("_alias", ""), "city", prov)
+            for county, info in counties.items():
+                if county.startswith("_"):
+                    continue
+                add(county, info.get("_alias", "") if isinstance(info, dict) else "", "county", city)
+    return places
+
+
+def _short(name: str) -> str:
+    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "区", "县", "盟", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+def find_region(text: str) -> Place | None:
+    """The region a title names: the first gazetteer name in it (广州市, 广东省, 佛山市南海区 -> 佛山市)."""
+    places = gazetteer()
+    best = None
+    for place in places.values():
+        for name in (place.name, *place.aliases):
+            at = text.find(name)
+            if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(name) > best[1])):
+                best = (at, len(name), place)
+    return best[2] if best else None
+
+
+def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[str, Place]:
+    """The places a document reports on: gazetteer places inside its region that its text names (by full
+    name, or by short name when the full name also occurs), and the names in its tables' first columns."""
+    found: dict[str, Place] = {}
+    places = gazetteer()
+    inside = {p.name for p in places.values() if region is not None and p.parent == region.name}
+    if region is not None and region.level == "province":
+        inside |= {p.name for p in places.values() if p.parent in inside}
+    for name in inside:
+        place = places[name]
+        if name in text or any(f"{a}、" in text or f"{a}区" in text or f"、{a}" in text for a in place.aliases):
+            found[name] = place
+    for name in table_names:
+        if re.fullmatch(r"(全市|全省|全区|合计|平均|全市平均|全省平均|总体|总计|小计)", name):
+            continue
+        key = next((p.name for p in places.values() if p.name in inside and (name == p.name or name in p.aliases)), None)
+        if key:
+            found[key] = places[key]
+        elif name and not re.search(r"\d", name) and len(name) <= 12:
+            found.setdefault(name, Place(name, (), "site", region.name if region else ""))
+    return found
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    issuer: str
+    region: str  # 广州市, 广东省 …
+    period: Period
+    slug: str
+
+
+def describe(doc: Document, first_lines: list[str], title: str | None = None, city: str | None = None,
+             period: str | None = None) -> Meta:
+    """Title, issuer, region and period detected from the first lines; flags given override each one."""
+    head = "\n".join(first_lines[:15])
+    from_lines = next((ln.strip("《》# ") for ln in first_lines[:8] if TITLE_WORDS.search(ln) and len(ln) <= 60), "")
+    page_title = re.split(r"\s*[_|｜—–-]\s*", doc.title)[0] if doc.title else ""  # "…状况_浙江省生态环境厅"
+    detected_title = from_lines or page_title
+    detected_title = re.sub(r"^#+\s*", "", detected_title).strip("《》 ")
+    the_title = title or detected_title or (first_lines[0][:40] if first_lines else "未命名公报")
+    issuer = ISSUER.search(head)
+    region = None
+    if city:
+        region = next((p for p in gazetteer().values() if city in (p.name, *p.aliases)), None)
+    region = region or find_region(the_title) or find_region(head)
+    region_name = city or (region.name if region else "")
+    found = Period.parse(period) if period else (Period.detect(the_title) or Period.detect(head))
+    if found is None:
+        raise ValueError("无法从文件中识别公报的时间（年份/月份），请用 --period 指定，例如 2024 或 2023-07。")
+    prefix = "".join(lazy_pinyin(_short(region_name) or region_name)) or "bulletin"
+    slug = re.sub(r"[^a-z0-9-]+", "", f"{prefix}-{found.label.replace('~', '-')}".lower())
+    return Meta(title=the_title, issuer=issuer.group(0) if issuer else "", region=region_name, period=found, slug=slug)

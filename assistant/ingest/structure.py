@@ -1,0 +1,135 @@
+"""Text -> paragraphs under a section tree, captions, and tables printed one cell per line.
+
+Headings are recognised by their numbering (一、 （一） 1. （1）, or Markdown #); a line that does not end a
+sentence continues on the next one (PDF extractions wrap mid-word); a run of short lines is a table printed
+cell by cell, paired only when the counts and the headers make the pairing certain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..corpus import _CJK_SPACE, CAPTION
+from .read import Table
+
+SENTENCE_END = tuple("。；！？：）)”")
+HEADINGS = (
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}、\s*\S")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*\S")),
+    (3, re.compile(r"^\d{1,2}\s*[.．、]\s*(?![\d年月])\S")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]\s*\S")),
+)
+MARKDOWN = re.compile(r"^(#{1,6})\s+(.*)$")
+NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$|^[-—–/]+$")
+PAGE_NUMBER = re.compile(r"^[-—–·]+\s*\d{1,3}\s*[-—–·]+$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$")
+UNIT_LINE = re.compile(r"^单位\s*[:：]")
+
+
+@dataclass
+class Block:
+    section: tuple[str, ...]
+    kind: str  # text | caption | table
+    text: str
+    table: Table | None = None
+
+
+@dataclass
+class Structure:
+    blocks: list[Block]
+    review: list[str]  # what could not be paired or recognised
+
+
+def heading_level(line: str) -> int:
+    if len(line) > 32 or line.endswith(("。", "；", "，")) or "，" in line[:-1]:
+        return 0
+    for level, pattern in HEADINGS:
+        if pattern.match(line):
+            return level
+    return 0
+
+
+def _is_cell(line: str) -> bool:
+    return len(line) <= 14 and not re.search(r"[。，；：:]", line) and not heading_level(line) and not CAPTION.match(line)
+
+
+def structure(text: str) -> Structure:
+    lines = [_CJK_SPACE.sub("", ln.strip()) for ln in text.replace("\u3000", " ").splitlines()]
+    blocks: list[Block] = []
+    review: list[str] = []
+    path: list[str] = []
+    buf = ""
+    unit = ""
+    i = 0
+
+    def flush() -> None:
+        nonlocal buf
+        if buf:
+            blocks.append(Block(tuple(path), "caption" if CAPTION.match(buf) else "text", buf))
+            buf = ""
+
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line or PAGE_NUMBER.match(line):
+            continue  # page furniture (— 1 —, 第2页) is not text
+        md = MARKDOWN.match(line)
+        level = len(md.group(1)) if md else heading_level(line)
+        if level and (not buf or buf.endswith(SENTENCE_END)):
+            flush()
+            title = md.group(2).strip() if md else line
+            path[:] = path[: level - 1] + [title]
+            continue
+        if UNIT_LINE.match(line):
+            flush()
+            unit = line
+            continue
+        if _is_cell(line) and (not buf or buf.endswith(SENTENCE_END) or CAPTION.match(buf)):
+            run = [line]
+            while i < len(lines) and (not lines[i] or PAGE_NUMBER.match(lines[i]) or _is_cell(lines[i])):
+                if lines[i] and not PAGE_NUMBER.match(lines[i]):
+                    run.append(lines[i])
+                i += 1
+            if len(run) >= 6:
+                flush()
+                table = pair_cells(run)
+                caption = next((b.text for b in reversed(blocks[-3:]) if b.kind == "caption"), "") if blocks else ""
+                if table is not None:
+                    table.unit, table.caption = unit, caption or "文本表格"
+                    blocks.append(Block(tuple(path), "table", " ".join(run), table))
+                else:
+                    review.append(f"无法确定配对的表格（{caption or '无标题'}，{len(run)}个单元格）：{' '.join(run[:12])}…")
+                unit = ""
+                continue
+            line = "".join(run) if len(run) > 1 and not buf else line
+            if len(run) > 1 and buf:
+                i -= len(run) - 1
+        if buf and not buf.endswith(SENTENCE_END) and not CAPTION.match(line) and not CAPTION.match(buf):
+            buf += line
+        else:
+            flush()
+            buf = line
+    flush()
+    return Structure(blocks=blocks, review=review)
+
+
+def pair_cells(cells: list[str]) -> Table | None:
+    """A table printed one cell per line: the header cells, then each row's cells (a name, then figures).
+
+    Printed column after column ("区, A, B, PM2.5, 1, 2, PM10, 3, 4") reads the same way, transposed: the
+    facts stage turns it round when the header holds the places. None unless the counts and the kinds of the
+    cells (names first, figures after) fit exactly: a run of figures with no labels between them (columns
+    printed apart and sorted) is never paired by guessing.
+    """
+    heads = 0
+    while heads < len(cells) and not NUMERIC.match(cells[heads]):
+        heads += 1
+    readings = []
+    for width in range(2, heads + 1):  # the leading names hold the header and, row by row, the first row's name
+        rest = cells[width:]
+        if not rest or len(rest) % width:
+            continue
+        rows = [rest[k: k + width] for k in range(0, len(rest), width)]
+        if all(not NUMERIC.match(r[0]) and all(NUMERIC.match(c) for c in r[1:]) for r in rows):
+            readings.append(Table(header=cells[:width], rows=rows))
+    return readings[0] if len(readings) == 1 else None

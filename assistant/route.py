@@ -1,0 +1,123 @@
+"""Which bulletin(s) a question is about: by the place it names and the period it asks for. Pure functions.
+
+* A place named picks the bulletins that report on it (their region or one of their places); none named
+  means the home region (the default bulletin's).
+* A month (2023年7月) picks the monthly or cumulative bulletins covering it; years pick the annual bulletins of
+  those years, one answer per year (2022年和2024年…); with no period, the latest annual bulletin, and the
+  answer says which one.
+* A year no bulletin reports on directly (2023年 with only the 2024 bulletin) goes to the first later annual
+  bulletin, which states the year before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import fold
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
+YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
+MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月(?!份?\s*[起以])")
+SERIES = re.compile(r"近(?:几|[二两三四五六七八九十\d])年|历年|逐年|每年|这几年|年度变化|变化趋势|趋势|over the years")
+
+
+@dataclass(frozen=True)
+class Info:
+    """What routing needs to know of one bulletin."""
+
+    id: str
+    region: str
+    names: tuple[str, ...]  # every spelling of the region and of the places it reports on
+    kind: str  # annual | monthly | cumulative
+    year: int
+    months: tuple[int, int]
+    title: str
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    year: int | None = None  # the year this bulletin answers for, when the question asked several
+
+
+@dataclass(frozen=True)
+class Route:
+    targets: tuple[Target, ...]
+    note: str = ""  # said in the answer: which bulletin a question with no period was answered from
+    missing: str = ""  # a period or place asked for that no bulletin covers
+
+
+def route(text: str, bulletins: list[Info], home: str | None, relative_years: dict[str, int] | None = None) -> Route:
+    if not bulletins:
+        return Route(())
+    folded = fold(text)
+    named = [b for b in bulletins if any(fold(n) in folded for n in b.names if n)]
+    home_region = next((b.region for b in bulletins if b.id == home), bulletins[0].region)
+    pool = named or [b for b in bulletins if b.region == home_region] or bulletins
+    years = _years(folded, pool, relative_years or {})
+    months = [(int(y) if y else (years[-1] if years else None), int(m)) for y, m in MONTH.findall(folded)
+              if 1 <= int(m) <= 12]
+    if months:
+        hits = [b for b in pool if b.kind != "annual" and any(
+            (y is None or y == b.year) and b.months[0] <= m <= b.months[1] for y, m in months)]
+        if hits:
+            return Route(tuple(Target(b.id) for b in _by_period(hits)))
+        asked = "、".join(f"{y or ''}{'年' if y else ''}{m}月" for y, m in months)
+        return Route(_default(pool), missing=f"现有资料中没有{asked}的报告")
+    annual = [b for b in pool if b.kind == "annual"]
+    if years:
+        targets, later = [], []
+        for y in dict.fromkeys(years):
+            exact = [b for b in annual if b.year == y]
+            if exact:
+                targets.append(Target(exact[0].id, y if len(set(years)) > 1 else None))
+            else:
+                after = sorted((b for b in annual if b.year > y), key=lambda b: b.year)
+                if after:  # the next year's bulletin states this year's figure as its comparison
+                    later.append(Target(after[0].id, y if len(set(years)) > 1 else None))
+        targets = targets or later
+        if not targets:
+            return Route(_default(pool), missing=f"现有资料中没有{'、'.join(map(str, dict.fromkeys(years)))}年的公报")
+        return Route(tuple(dict.fromkeys(targets)))
+    if SERIES.search(folded) and len(annual) > 1:
+        return Route(tuple(Target(b.id, b.year) for b in sorted(annual, key=lambda b: b.year)))
+    chosen = _default(pool, home)
+    note = ""
+    if len(bulletins) > 1 and chosen:
+        b = next(x for x in pool if x.id == chosen[0].id)
+        note = f"（问题未指明时间，按最新的《{b.title}》作答）"
+    return Route(chosen, note=note)
+
+
+def _years(folded: str, pool: list[Info], relative: dict[str, int]) -> list[int]:
+    years: list[int] = []
+    for a, b in YEAR_RANGE.findall(folded):
+        if int(a) <= int(b) and int(b) - int(a) <= 30 and not re.search(rf"{a}\s*[-—–~至到]\s*{b}\s*年(以来|来|间)", folded):
+            years.extend(range(int(a), int(b) + 1))
+    stripped = YEAR_RANGE.sub(" ", folded)
+    for m in YEAR.finditer(stripped):
+        before = stripped[max(0, m.start() - 3): m.start()]
+        if re.search(r"(比|较|与|和|自|从)\s*$", before) and m.group(1) == "2013":
+            continue  # 比2013年下降: a base year the bulletin itself states, not the period asked for
+        years.append(int(m.group(1)))
+    if not years:
+        latest = max((b.year for b in pool if b.kind == "annual"), default=None)
+        for word, delta in relative.items():
+            if latest and fold(word) in folded and not re.search(rf"(比|较|和|与|跟|相比){re.escape(fold(word))}", folded):
+                years.append(latest + int(delta))
+                break
+    return years
+
+
+def _by_period(bulletins: list[Info]) -> list[Info]:
+    return sorted(bulletins, key=lambda b: (b.year, b.months[1], b.months[1] - b.months[0]))
+
+
+def _default(pool: list[Info], home: str | None = None) -> tuple[Target, ...]:
+    """The latest annual bulletin of the pool (the home bulletin among equals), else the latest of any kind."""
+    annual = [b for b in pool if b.kind == "annual"]
+    if annual:
+        best = max(annual, key=lambda b: (b.year, b.id == home))
+        return (Target(best.id),)
+    return (Target(_by_period(pool)[-1].id),) if pool else ()
