@@ -102,8 +102,9 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                                 meta.period.year, region="全市")
             step("抽取数据")
             overrides = _read_overrides(old / "overrides.csv")
-            facts = _apply(extracted.facts, overrides)
-            review += extracted.review
+            auto, conflicts = _dedupe(extracted.facts)
+            facts = _apply(auto, overrides)
+            review += extracted.review + conflicts
             _write(staging, doc, meta, bid, blocks, found, facts, extracted.standards, overrides, review,
                    auto=len(extracted.facts), source=Path(path).name, hand_structure=hand_structure)
             for keep in ("overrides.csv", "structured.override.md"):
@@ -206,6 +207,28 @@ def _read_overrides(path: Path) -> list[dict]:
         if row.get("action") not in ("add", "drop", "replace") or not row.get("reason"):
             raise IngestError(f"{path}:{n}: action 须为 add/drop/replace，且须写明 reason。")
     return rows
+
+
+def _dedupe(rows: list[dict]) -> tuple[list[dict], list[str]]:
+    """One row per indicator, place, year and statistic. The same figure stated twice (in the text and in a
+    table) is kept once; two different figures are both dropped and listed for review, never chosen between."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(_key(r), []).append(r)
+    kept, review = [], []
+    for key, group in groups.items():
+        named = [g for g in group if g.get("_direct", True)]
+        if len({(g["value"], g["text_value"]) for g in named}) == 1 and len(named) < len(group):
+            group = named  # a figure stated with its indicator named beats one the indicator was carried to
+        values = {(g["value"], g["text_value"]) for g in group}
+        if len(values) == 1:
+            kept.append(next((g for g in group if g["locator"] != "正文"), group[0]))
+        elif key[3] in ("group", "class", "grade"):
+            kept.extend({(g["value"], g["text_value"]): g for g in group}.values())
+        else:
+            shown = "；".join(f"{g['value'] or g['text_value']}（{g['locator']}：{g['source'][:40]}）" for g in group)
+            review.append(f"{key[0]}｜{key[1]}｜{key[2]}｜{key[3]} 有不同的数值，未收录：{shown}")
+    return kept, review
 
 
 def _key(row: dict) -> tuple:

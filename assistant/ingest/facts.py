@@ -93,7 +93,9 @@ def _fits(lex: Lexicon, key: str, unit: str, stat: str) -> bool:
     if stat == "streak":
         return have == "years"
     if stat in ("yoy", "vs2013"):
-        return have != "years" and (have != "days" or want == "days")
+        if have == "years" or (have == "days") != (want == "days"):
+            return False
+        return unit not in ("个百分点", "百分点") or want in ("share", "")
     if want == "index":
         return have == ""
     if want == "class" or not have:
@@ -151,6 +153,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         return  # a legend (天河区、黄埔区0.8海珠区…) or a spilt table is not prose: never paired by guessing
     key: str | None = None
     here: list[str] = [region]
+    earlier: list[str] = []  # the indicators the sentence has named so far, in order
     for clause in CLAUSE.finditer(folded):
         start, end = clause.span()
         text = folded[start:end]
@@ -166,7 +169,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             unit = UNIT.match(folded, m.end()).group(1) or ""
             if not unit and respectively and figures:  # 分别为2.28、2.39和2.62毫克/升: the list shares one unit
                 unit = UNIT.match(folded, figures[-1].end()).group(1) or ""
+            before_key = key
             key = _indicator_for(lex, folded, start, m, unit, mentions, key)
+            direct = key != before_key or any(start + x.end <= m.start() for x in mentions)
             value = float(m.group(1))
             stat, sign, base = _stat(folded[start: m.start()], before, unit)
             if stat is None and base == year - 1:
@@ -174,7 +179,12 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if re.search(r"从\s*$", before) and re.match(r"\s*[^，,；;。]{0,4}(增至|降至|提高到|下降到|上升到|增加到|减少到|减少为|增加为|降低到|提升至|提高至|上升至|下降至)",
                                                         folded[m.end() + len(unit):]):
                 stat = None  # 从51.0%增至74.2%: the starting figure belongs to an earlier year the clause does not name
+            if re.match(r"\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*[～~至到-]\s*\d", folded[m.end():]) or \
+                    re.search(r"\d\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*[～~至到-]\s*$", folded[start: m.start()]):
+                stat = None  # 在24～31微克/立方米之间: a range, not a figure of any one place
             fact_year = _year_of(folded, start, m.start(), year) if stat == "value" else year
+            if stat == "previous":  # 较上年同期（32微克/立方米）: the same indicator a year earlier
+                stat, fact_year = "value", year - 1
             last = m.end()
             if key is None or stat is None:
                 continue
@@ -183,7 +193,11 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                                       "unit": unit, "basis": "公报所述", "section": section, "source": sentence})
                 continue
             if not _fits(lex, key, unit, stat):
-                continue
+                # 优良天数28天，比率90.3%，同比增加3天: the days belong to the indicator counted in days
+                key_fit = next((k for k in reversed(earlier) if _fits(lex, k, unit, stat)), None)
+                if key_fit is None or stat not in ("yoy", "vs2013"):
+                    continue
+                key = key_fit
             if stat == "value" and not unit and not re.search(r"(为|是|达|约|：|:)\s*$", before):
                 continue  # a figure with no unit must be stated (指数为3.04), not merely printed nearby
             if stat in ("yoy", "vs2013"):
@@ -191,9 +205,10 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 unit = "百分点" if unit in ("个百分点", "百分点") else unit
             targets = [here[n]] if respectively and len(figures) == len(here) else here
             for place in targets:
-                out.facts.append(_fact(key, place, fact_year, stat, value, unit, "", section, sentence))
+                out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct})
         if mentions:
             key = max(mentions, key=lambda x: x.end).key
+            earlier.extend(m.key for m in sorted(mentions, key=lambda x: x.start))
         if not key:
             continue
         for g in GRADE.finditer(text):
@@ -257,8 +272,10 @@ def _indicator_for(lex: Lexicon, folded: str, start: int, m: re.Match, unit: str
 def _stat(clause_before: str, before: str, unit: str) -> tuple[str | None, int, int]:
     """(statistic, sign, base year) of a figure, from the words just before it in its clause."""
     sign = -1 if DOWN.search(before) and not UP.search(before[-4:]) else (1 if UP.search(before) else 0)
-    if re.search(r"限值\s*[：:]?\s*$", before):
+    if re.search(r"(限值|标准值?)\s*[（(：:为是]?\s*$", before):
         return "limit", 0, 0
+    if re.search(r"(上年同期|去年同期|上年|去年)\s*[（(：:为是]?\s*$", before):
+        return "previous", 0, 0
     if re.search(r"目标\s*[：:为是]?\s*$", before):
         return "target", 0, 0
     if re.search(r"连续\s*$", before) and unit == "年":

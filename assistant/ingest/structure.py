@@ -80,6 +80,16 @@ def structure(text: str) -> Structure:
             title = md.group(2).strip() if md else line
             path[:] = path[: level - 1] + [title]
             continue
+        spaced = _spaced_table(lines, i - 1)
+        if spaced is not None and (not buf or buf.endswith(SENTENCE_END) or CAPTION.match(buf)):
+            table, used = spaced
+            flush()
+            caption = next((b.text for b in reversed(blocks[-3:]) if b.kind == "caption"), "") if blocks else ""
+            table.unit, table.caption = unit, caption or "文本表格"
+            blocks.append(Block(tuple(path), "table", " ".join(lines[i - 1: i - 1 + used]), table))
+            unit = ""
+            i += used - 1
+            continue
         if UNIT_LINE.match(line):
             flush()
             unit = line
@@ -133,3 +143,28 @@ def pair_cells(cells: list[str]) -> Table | None:
         if all(not NUMERIC.match(r[0]) and all(NUMERIC.match(c) for c in r[1:]) for r in rows):
             readings.append(Table(header=cells[:width], rows=rows))
     return readings[0] if len(readings) == 1 else None
+
+
+SPACED_ROW = re.compile(r"^(\S+)((?:\s+[-+]?\d+(?:\.\d+)?%?)+)$")
+
+
+def _spaced_table(lines: list[str], at: int) -> tuple[Table, int] | None:
+    """A table printed one row per line with its cells apart by spaces: a header line of as many names as
+    each following row has cells (a name, then figures), at least two rows."""
+    head = lines[at].split()
+    if len(head) < 3 or any(NUMERIC.match(h) for h in head) or len(lines[at]) > 80:
+        return None
+    rows, k = [], at + 1
+    while k < len(lines):
+        if not lines[k]:
+            k += 1
+            continue
+        m = SPACED_ROW.match(lines[k])
+        cells = lines[k].split()
+        if not m or len(cells) != len(head):
+            break
+        rows.append(cells)
+        k += 1
+    if len(rows) < 2:
+        return None
+    return Table(header=head, rows=rows), k - at

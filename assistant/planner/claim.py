@@ -253,6 +253,16 @@ class ClaimIntent(PlannerBase):
             if city:
                 d.add(f"可供参考：{self.year}年{self.region}{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
             return d.answer(verdict="unverifiable")
+        direction = claimed_direction(q.text)
+        change = self.box.lookup(key, place, self.year, "vs2013" if "vs2013" in q.stats else "yoy")
+        if direction and change is not None and change.value is not None and not q.best and not q.worst:
+            # 酸雨频率同比上升: a direction claimed without a figure is checked against the stated change
+            sign = (change.value > 0) - (change.value < 0)
+            since = "比2013年" if change.stat == "vs2013" else "同比"
+            ok = sign == direction
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报显示{self._place_name(place)}{self._indicator(key).display}"
+                  f"{change_text(change, since=since)}{d.cite(change)}。")
+            return d.answer(verdict="supported" if ok else "refuted")
         status = self.box.facts_for(key, place, "status")
         if status and status[0].text_value:  # 未出现重污染天气: the claim must say the same, negation included
             ev = status[0]
