@@ -54,7 +54,8 @@ def _is_cell(line: str) -> bool:
 
 
 def structure(text: str) -> Structure:
-    lines = [_CJK_SPACE.sub("", ln.strip()) for ln in text.replace("\u3000", " ").splitlines()]
+    spaced_lines = [re.sub(r"\s+", " ", ln.strip()) for ln in text.replace("\u3000", " ").splitlines()]
+    lines = [_CJK_SPACE.sub("", ln) for ln in spaced_lines]  # layout spaces go, except where they part cells
     blocks: list[Block] = []
     review: list[str] = []
     path: list[str] = []
@@ -80,13 +81,13 @@ def structure(text: str) -> Structure:
             title = md.group(2).strip() if md else line
             path[:] = path[: level - 1] + [title]
             continue
-        spaced = _spaced_table(lines, i - 1)
+        spaced = _spaced_table(spaced_lines, i - 1)
         if spaced is not None and (not buf or buf.endswith(SENTENCE_END) or CAPTION.match(buf)):
             table, used = spaced
             flush()
             caption = next((b.text for b in reversed(blocks[-3:]) if b.kind == "caption"), "") if blocks else ""
             table.unit, table.caption = unit, caption or "文本表格"
-            blocks.append(Block(tuple(path), "table", " ".join(lines[i - 1: i - 1 + used]), table))
+            blocks.append(Block(tuple(path), "table", " ".join(spaced_lines[i - 1: i - 1 + used]), table))
             unit = ""
             i += used - 1
             continue

@@ -81,6 +81,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return answer
         if not q.weak and NUMBER_ASKED.search(fold(q.text)):
             return answer  # a figure asked of a named indicator: the measure and count checks guard it
+        if q.intent in ("rank", "compare") and not q.weak and \
+                len({ev.place for ev in answer.evidence if ev.value is not None and ev.indicator in q.indicators}) >= 2:
+            return answer  # places ordered by the very indicator asked: words such as 设区市 only name the scope
         said = [*answer.evidence, Evidence(text=answer.text, locator="", source="")]  # 公报未涉及世界卫生组织…
         missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None, any_=True)
         if not missing:
