@@ -208,6 +208,9 @@ class Assistant:
             return self._not_covered(way.missing, text, bulletins)
         targets = list(way.targets)
         several = len({t.id for t in targets}) > 1
+        elsewhere = self._unreported_place(text, bulletins[targets[0].id])
+        if elsewhere:
+            return elsewhere
         answers = []
         for n, target in enumerate(targets):
             b = bulletins[target.id]
@@ -242,6 +245,20 @@ class Assistant:
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)
         return answer
+
+    def _unreported_place(self, text: str, b: Bulletin) -> Answer | None:
+        """义乌市 asked of a bulletin that reports on 浙江省's cities but not on 义乌市: not found, never the region's
+        figure in its place. Only cities and counties count (获评广东省…企业 names an award, not a place asked)."""
+        from .ingest.meta import places_named
+
+        known = {fold(n) for n in (*b.info.names, b.info.region)}
+        folded = fold(text)
+        unknown = [n for n in places_named(folded) if n not in known and not any(n in k or k in n for k in known if len(k) >= 2)]
+        if not unknown or any(fold(n) in folded for n in b.info.names if n not in (b.info.region,) and len(n) >= 2
+                              and n not in b.lexicon.city_aliases):
+            return None
+        return Answer(text=f"《{b.info.title}》只报告{b.info.region or '本地区'}及其所辖地区的数据，未给出{'、'.join(unknown)}的情况。",
+                      status="not_found", intent="not_found")
 
     def _not_covered(self, missing: str, text: str, bulletins: dict[str, Bulletin]) -> Answer:
         """A period no bulletin covers: say so, and list what there is for the place asked about."""

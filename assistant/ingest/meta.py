@@ -180,3 +180,22 @@ def describe(doc: Document, first_lines: list[str], title: str | None = None, ci
     prefix = "".join(lazy_pinyin(_short(region_name) or region_name)) or "bulletin"
     slug = re.sub(r"[^a-z0-9-]+", "", f"{prefix}-{found.label.replace('~', '-')}".lower())
     return Meta(title=the_title, issuer=issuer.group(0) if issuer else "", region=region_name, period=found, slug=slug)
+
+
+@cache
+def _local_names() -> frozenset[str]:
+    return frozenset(p.name for p in gazetteer().values() if p.level in ("city", "county"))
+
+
+def places_named(text: str) -> list[str]:
+    """Full names of cities and counties (义乌市, 庐江县, 南海区) written in a text, longest first at each end."""
+    names = _local_names()
+    found = []
+    for i, ch in enumerate(text):
+        if ch not in "市县区旗州":
+            continue
+        for k in range(6, 1, -1):
+            if i - k >= 0 and text[i - k: i + 1] in names:
+                found.append(text[i - k: i + 1])
+                break
+    return list(dict.fromkeys(found))
