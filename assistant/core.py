@@ -68,12 +68,13 @@ class Assistant:
         self._generation: float | None = None
         self._checked = 0.0
         self._build_if_missing = build_if_missing
-        self.refresh(build_if_missing=build_if_missing)
+        self.refresh(build_if_missing=build_if_missing, strict=True)
 
     # -- the library ---------------------------------------------------------------------------------
-    def refresh(self, build_if_missing: bool = False) -> None:
-        """Load bulletins that are new or changed on disk and forget removed ones. A bulletin another process is
-        still adding (its folder there, its index not yet) is picked up on a later refresh."""
+    def refresh(self, build_if_missing: bool = False, strict: bool = False) -> None:
+        """Load bulletins that are new or changed on disk and forget removed ones. At start-up (`strict`) a
+        bulletin whose index cannot be opened is an error; later, a bulletin another process is still adding
+        (its folder there, its index not yet) is picked up on a later refresh."""
         with self._lock:
             self._generation = self._corpus_generation()
             folders = {f.name: f for f in list_bulletins(self.settings.corpus_dir)}
@@ -86,7 +87,7 @@ class Assistant:
                 try:
                     self.bulletins[bid] = self._load(bid, folder, stamp, build_if_missing)
                 except IndexUnavailable:
-                    if build_if_missing:
+                    if strict:
                         raise
                     self.bulletins.pop(bid, None)  # not ready yet
 

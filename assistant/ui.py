@@ -1,4 +1,4 @@
-"""Gradio Blocks: 问答 (chat with evidence), 核查 (fact-check desk), 数据 (data explorer).
+"""Gradio Blocks: 问答 (chat with evidence), 核查 (fact-check desk), 数据 (data explorer), 资料 (bulletins, upload).
 
 Presentation only: every answer comes from `Assistant.ask` / `Assistant.fact_check`.
 """
@@ -51,51 +51,42 @@ def evidence_html(answer: Answer | None) -> str:
     return "".join(cards)
 
 
-def bar_chart_svg(frame: pd.DataFrame, title: str, unit: str, limit: float | None) -> str:
-    """District bars with the national standard limit as a dashed line (inline SVG: no scripts, no CDN)."""
-    if frame.empty:
-        return "<p>（该指标公报未逐区给出数值）</p>"
-    w, h, left, bottom, top = 640, 300, 60, 50, 30
-    peak = max(frame["value"].max(), limit or 0) * 1.15
-    bw = (w - left - 10) / len(frame)
-    y = lambda v: top + (h - top - bottom) * (1 - v / peak)  # noqa: E731
-    parts = [f"<svg viewBox='0 0 {w} {h}' width='100%' role='img' aria-label='{html.escape(title)}'>",
-             f"<text x='{w / 2}' y='18' text-anchor='middle' font-size='14'>{html.escape(title)}（{html.escape(unit)}）</text>"]
-    for i, (_, row) in enumerate(frame.iterrows()):
-        x = left + i * bw + 4
-        parts.append(f"<rect x='{x:.1f}' y='{y(row['value']):.1f}' width='{bw - 8:.1f}' height='{h - bottom - y(row['value']):.1f}' fill='#4f9a6b'/>")
-        parts.append(f"<text x='{x + (bw - 8) / 2:.1f}' y='{y(row['value']) - 4:.1f}' text-anchor='middle' font-size='11'>{fmt(row['value'])}</text>")
-        parts.append(f"<text x='{x + (bw - 8) / 2:.1f}' y='{h - bottom + 16}' text-anchor='middle' font-size='11'>{html.escape(row['place'])}</text>")
-    if limit is not None:
-        parts.append(f"<line x1='{left}' x2='{w - 10}' y1='{y(limit):.1f}' y2='{y(limit):.1f}' stroke='#c0392b' stroke-dasharray='6 4'/>")
-        parts.append(f"<text x='{w - 12}' y='{y(limit) - 5:.1f}' text-anchor='end' font-size='11' fill='#c0392b'>国家标准限值 {fmt(limit)}</text>")
-    parts.append(f"<line x1='{left}' x2='{w - 10}' y1='{h - bottom}' y2='{h - bottom}' stroke='#333'/></svg>")
-    return "".join(parts)
+STAT_NAMES = {"value": "数值", "yoy": "同比", "vs2013": "比2013年", "target": "目标", "grade": "标准级别",
+              "class": "类别", "rank": "排名", "group": "分组", "improvement": "改善情况", "streak": "连续年数",
+              "since": "起始年份", "status": "状况", "limit": "标准限值"}
+UPLOAD_TYPES = (".pdf", ".html", ".htm", ".txt", ".md")
+MAX_UPLOAD_MB = 50
 
 
-def line_chart_svg(frame: pd.DataFrame, title: str, unit: str) -> str:
-    if len(frame) < 2:
-        return ""
-    w, h, left, bottom, top = 640, 260, 60, 40, 30
-    lo, hi = frame["year"].min(), frame["year"].max()
-    peak = frame["value"].max() * 1.2
-    x = lambda yr: left + (w - left - 30) * (yr - lo) / max(hi - lo, 1)  # noqa: E731
-    y = lambda v: top + (h - top - bottom) * (1 - v / peak)  # noqa: E731
-    pts = " ".join(f"{x(r.year):.1f},{y(r.value):.1f}" for r in frame.itertuples())
-    parts = [f"<svg viewBox='0 0 {w} {h}' width='100%' role='img' aria-label='{html.escape(title)}'>",
-             f"<text x='{w / 2}' y='18' text-anchor='middle' font-size='14'>{html.escape(title)}（{html.escape(unit)}）</text>",
-             f"<polyline points='{pts}' fill='none' stroke='#2f6f9f' stroke-width='2'/>"]
-    for r in frame.itertuples():
-        parts.append(f"<circle cx='{x(r.year):.1f}' cy='{y(r.value):.1f}' r='4' fill='#2f6f9f'/>")
-        parts.append(f"<text x='{x(r.year):.1f}' y='{y(r.value) - 8:.1f}' text-anchor='middle' font-size='11'>{fmt(r.value)}</text>")
-        parts.append(f"<text x='{x(r.year):.1f}' y='{h - bottom + 16}' text-anchor='middle' font-size='11'>{r.year}年</text>")
-    parts.append("</svg>")
-    return "".join(parts)
+def bulletin_rows(assistant: Assistant) -> pd.DataFrame:
+    """The 资料 tab's list: one row per bulletin in the corpus."""
+    rows = []
+    for b in sorted(assistant.bulletins.values(), key=lambda b: (b.info.region, b.info.year, b.info.months)):
+        review = b.folder / "review.md"
+        items = sum(1 for ln in review.read_text(encoding="utf-8").splitlines() if ln.startswith("- ")) if review.exists() else 0
+        m = b.tables.manifest
+        rows.append([b.id, m.title, m.city, m.period, {"annual": "年报", "monthly": "月报", "cumulative": "累计"}.get(m.kind, m.kind),
+                     len(b.tables.facts), items])
+    return pd.DataFrame(rows, columns=["编号", "标题", "地区", "时间", "类型", "数据条数", "待核对"])
+
+
+def upload_problem(path: str | None) -> str | None:
+    """Why an uploaded file cannot be added (in Chinese), or None."""
+    import os
+
+    if not path:
+        return "请先选择要上传的文件（PDF、HTML 或 TXT）。"
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in UPLOAD_TYPES:
+        return f"不支持的文件类型“{suffix or '无扩展名'}”：只能上传 PDF、HTML 或 TXT/MD 文件。"
+    size = os.path.getsize(path)
+    if size > MAX_UPLOAD_MB * 1024 * 1024:
+        return f"文件过大（{size / 1024 / 1024:.1f} MB）：上限为 {MAX_UPLOAD_MB} MB。"
+    return None
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
-    facts = assistant.tables.facts
-    districts = list(assistant.lexicon.districts)
+    districts = list(assistant.lexicon.districts) if assistant.default else []
     topics = {k: ind.topic for k, ind in assistant.lexicon.indicators.items()}
 
     def ask(message: str, history: list, session: Session):
@@ -138,28 +129,101 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """Each claim of a passage with its verdict and evidence."""
         return [{"claim": c, **a.to_dict()} for c, a in assistant.fact_check(passage if isinstance(passage, str) else "")]
 
-    def explore(topic: str, district: str, indicator: str):
-        f = facts.copy()
-        f["topic"] = f["indicator"].map(topics)
+    def bulletin_of(bid: str):
+        return assistant.bulletins.get(bid) or assistant.default
+
+    def chart_indicators(bid: str) -> list[str]:
+        b = bulletin_of(bid)
+        if b is None:
+            return []
+        f = b.tables.facts
+        f = f[(f["stat"] == "value") & f["value"].notna() & f["place"].isin(list(b.lexicon.districts))]
+        counts = f.groupby("indicator")["place"].nunique()
+        return [k for k in counts.sort_values(ascending=False).index if counts[k] >= 2]
+
+    def explore(bid: str, topic: str, place: str, indicator: str):
+        b = bulletin_of(bid)
+        if b is None:
+            empty = pd.DataFrame(columns=["地点", "数值"])
+            return pd.DataFrame(), empty, pd.DataFrame(columns=["年份", "数值"]), "资料库为空：请先在“资料”页添加公报。"
+        f = b.tables.facts.copy()
+        f["topic"] = f["indicator"].map(lambda k: topics.get(k, "其他"))
         if topic and topic != "全部":
             f = f[f["topic"] == topic]
-        if district and district != "全部":
-            f = f[f["place"] == district]
-        table = f[["indicator", "place", "year", "stat", "value", "unit", "text_value", "section", "locator", "source", "note"]]
+        if place and place != "全部":
+            f = f[f["place"] == place]
+        table = f[["indicator", "place", "year", "stat", "value", "unit", "text_value", "section", "locator", "source", "note"]].copy()
+        table["stat"] = table["stat"].map(lambda x: STAT_NAMES.get(x, x))
+        table["place"] = table["place"].map(lambda x: b.rules._place_name(x))
         table = table.rename(columns={"indicator": "指标", "place": "地点", "year": "年份", "stat": "统计量", "value": "数值",
                                       "unit": "单位", "text_value": "文字值", "section": "章节", "locator": "出处",
                                       "source": "原文", "note": "配对/说明"})
-        ranked = pd.DataFrame([{"place": ev.place, "value": ev.value} for ev in assistant.box.rank_districts(indicator)])
-        limit = assistant.box.standard_limit(indicator)
-        unit = limit.unit if limit else (facts[facts.indicator == indicator]["unit"].iloc[0] if indicator in set(facts.indicator) else "")
-        chart = bar_chart_svg(ranked, f"2024年各区{indicator}", unit, limit.value if limit else None)
-        series = facts[(facts.indicator == "一级支流水质优良率") & (facts.stat == "value")].sort_values("year")
-        line = line_chart_svg(series[["year", "value"]], "重点区域一级支流水质优良率（公报给出的年份）", "%")
-        return table, chart, line
+        ranked = b.box.rank_districts(indicator) if indicator else []
+        bars = pd.DataFrame([{"地点": ev.place, "数值": ev.value} for ev in ranked], columns=["地点", "数值"])
+        limit = b.box.standard_limit(indicator) if indicator else None
+        unit = ranked[0].unit if ranked else ""
+        years = []
+        for other in assistant.bulletins.values():  # the region's figure year by year, across its bulletins
+            if other.info.region == b.info.region:
+                years += [{"年份": str(ev.year), "数值": ev.value, "公报": other.info.title}
+                          for ev in other.box.facts_for(indicator, "全市", "value") if ev.value is not None]
+        series = pd.DataFrame(years, columns=["年份", "数值", "公报"]).drop_duplicates(["年份"]).sort_values("年份")
+        note = f"{b.info.title} · 各{'市' if b.info.region.endswith('省') else '区'}{indicator or ''}"
+        if unit:
+            note += f"（{unit}）"
+        if limit is not None:
+            note += f" · 国家标准限值 {fmt(limit.value)}{limit.unit}（{limit.text_value}）"
+        return table, bars, series, note
 
-    pollutants = [k for k, ind in assistant.lexicon.indicators.items() if ind.pollutant] + ["地表水水质指数"]
+    def refresh_controls(bid: str):
+        b = bulletin_of(bid)
+        inds = chart_indicators(bid)
+        places = ["全部", "全市", *(list(b.lexicon.districts) if b else [])]
+        return (gr.update(choices=places, value="全部"), gr.update(choices=inds, value=inds[0] if inds else None))
+
+    def add_file(path, bid, title, city, period, progress=gr.Progress()):
+        from .ingest import IngestError, add_bulletin
+
+        problem = upload_problem(path)
+        if problem:
+            return bulletin_rows(assistant), f"未添加：{problem}（资料库未作改动）", gr.update()
+        try:
+            report = add_bulletin(path, assistant.settings, assistant.embedder, bulletin_id=(bid or None),
+                                  title=title or None, city=city or None, period=period or None,
+                                  progress=lambda f, desc: progress(f, desc=desc))
+        except IngestError as exc:
+            return bulletin_rows(assistant), f"未添加：{exc}（资料库与索引未作改动）", gr.update()
+        except Exception as exc:  # noqa: BLE001 - a broken file must not break the app
+            return bulletin_rows(assistant), f"未添加：文件无法处理（{type(exc).__name__}），资料库与索引未作改动。", gr.update()
+        assistant.refresh()
+        ids = list(assistant.bulletins)
+        message = (f"已添加《{report.title}》（编号 {report.id}，{report.region or '地区未识别'}，{report.period}）："
+                   f"{report.facts} 条数据，待核对 {report.review} 项，用时 {report.seconds} 秒。现在就可以提问。")
+        return bulletin_rows(assistant), message, gr.update(choices=ids, value=report.id)
+
+    def api_add(path, bid: str = "", title: str = "", city: str = "", period: str = "") -> dict:
+        """Add a bulletin file (pdf/html/txt, at most 50 MB); the result says what was added or why not."""
+        from .ingest import IngestError, add_bulletin
+
+        problem = upload_problem(path)
+        if problem:
+            return {"status": "invalid", "message": problem}
+        try:
+            report = add_bulletin(path, assistant.settings, assistant.embedder, bulletin_id=bid or None, title=title or None,
+                                  city=city or None, period=period or None, progress=False)
+        except IngestError as exc:
+            return {"status": "invalid", "message": str(exc)}
+        except Exception as exc:  # noqa: BLE001
+            return {"status": "invalid", "message": f"文件无法处理（{type(exc).__name__}）"}
+        assistant.refresh()
+        return {"status": "added", "id": report.id, "title": report.title, "region": report.region,
+                "period": report.period, "facts": report.facts, "review": report.review, "seconds": report.seconds}
+
     with gr.Blocks(title="广州生态环境公报问答助手", analytics_enabled=False) as app:
-        gr.Markdown(f"## 广州生态环境公报问答助手\n依据《{assistant.tables.manifest.title}》作答，每个数字都附出处并经过核对；公报没有的数据会直说。")
+        titles = "、".join(f"《{b.info.title}》" for b in list(assistant.bulletins.values())[:3])
+        more = f"等 {len(assistant.bulletins)} 份公报" if len(assistant.bulletins) > 3 else ""
+        gr.Markdown(f"## 广州生态环境公报问答助手\n依据{titles or '资料库中的公报'}{more}作答，每个数字都附出处并经过核对；"
+                    "公报没有的数据会直说。")
         with gr.Tab("问答", id="chat"):
             session = gr.State(Session())
             with gr.Row():
@@ -191,14 +255,40 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             hidden_r = gr.JSON(visible=False)
             hidden_p.change(api_fact_check, hidden_p, hidden_r, api_name="fact_check")
         with gr.Tab("数据", id="data"):
+            home = assistant.default
             with gr.Row():
+                which = gr.Dropdown([(b.info.title, b.id) for b in assistant.bulletins.values()],
+                                    value=home.id if home else None, label="公报", elem_id="data-bulletin")
                 topic = gr.Dropdown(["全部", *dict.fromkeys(topics.values())], value="全部", label="主题")
                 district = gr.Dropdown(["全部", "全市", *districts], value="全部", label="地点")
-                indicator = gr.Dropdown(pollutants, value="PM2.5", label="图表指标")
-            chart = gr.HTML(elem_id="bar-chart")
-            line = gr.HTML(elem_id="line-chart")
+                inds = chart_indicators(home.id) if home else []
+                indicator = gr.Dropdown(inds, value="PM2.5" if "PM2.5" in inds else (inds[0] if inds else None),
+                                        label="图表指标")
+            caption = gr.Markdown(elem_id="chart-caption")
+            with gr.Row():
+                chart = gr.BarPlot(x="地点", y="数值", label="各地数值", elem_id="bar-chart", sort="y")
+                line = gr.LinePlot(x="年份", y="数值", label="历年数值（全地区）", elem_id="line-chart")
             table = gr.Dataframe(label="整理后的数据（每行附出处）", wrap=True, elem_id="data-table")
-            for control in (topic, district, indicator):
-                control.change(explore, [topic, district, indicator], [table, chart, line], api_name=False)
-            app.load(explore, [topic, district, indicator], [table, chart, line], api_name=False)
+            which.change(refresh_controls, which, [district, indicator], api_name=False)
+            for control in (which, topic, district, indicator):
+                control.change(explore, [which, topic, district, indicator], [table, chart, line, caption], api_name=False)
+            app.load(explore, [which, topic, district, indicator], [table, chart, line, caption], api_name=False)
+        with gr.Tab("资料", id="library"):
+            gr.Markdown("### 资料库中的公报\n上传 PDF、HTML 或 TXT 格式的公报（不超过 50 MB），系统自动识别章节、表格和数据，"
+                        "每条数据附出处；无法确定的配对列入“待核对”，不作猜测。添加后即可提问，无需重启。")
+            listing = gr.Dataframe(bulletin_rows(assistant), label="公报列表", wrap=True, elem_id="library-table")
+            upload = gr.File(label="上传公报文件", file_types=list(UPLOAD_TYPES), type="filepath", elem_id="upload")
+            with gr.Accordion("可选：指定编号、标题、地区、时间（默认从文件识别）", open=False):
+                with gr.Row():
+                    new_id = gr.Textbox(label="编号", placeholder="如 guangzhou-2025")
+                    new_title = gr.Textbox(label="标题")
+                    new_city = gr.Textbox(label="地区", placeholder="如 广州市")
+                    new_period = gr.Textbox(label="时间", placeholder="2025 / 2025-03 / 2025-01~03")
+            add = gr.Button("添加到资料库", variant="primary", elem_id="add")
+            status = gr.Markdown(elem_id="add-status")
+            add.click(add_file, [upload, new_id, new_title, new_city, new_period], [listing, status, which], api_name=False)
+            hidden_f = gr.File(visible=False, type="filepath")
+            hidden_o = gr.JSON(visible=False)
+            hidden_btn = gr.Button(visible=False)
+            hidden_btn.click(api_add, [hidden_f, new_id, new_title, new_city, new_period], hidden_o, api_name="add")
     return app

@@ -65,8 +65,9 @@ def _edit_line(path, lineno, old, new):
 
 
 def test_bad_number_is_rejected_with_file_and_line(facts_copy):
-    _edit_line(facts_copy, 2, ",3.04,", ",3.O4,")
-    with pytest.raises(TableError, match=rf"{facts_copy.name}:2: .*value"):
+    lineno = next(n for n, ln in enumerate(facts_copy.read_text(encoding="utf-8").splitlines(), 1) if ",3.04," in ln)
+    _edit_line(facts_copy, lineno, ",3.04,", ",3.O4,")
+    with pytest.raises(TableError, match=rf"{facts_copy.name}:{lineno}: .*value"):
         load_facts(facts_copy)
 
 

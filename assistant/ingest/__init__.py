@@ -3,7 +3,8 @@
 `add_bulletin` writes everything into a staging folder beside the corpus, validates it by loading it the way
 the assistant will, embeds its passages into a new collection, and only then moves the folder into place and
 points the index at it. A failure at any step leaves the corpus and the index as they were. Re-adding a file
-replaces its folder; the hand decisions of the old folder (overrides.csv, structured.override.md) are kept.
+replaces its folder; the hand decisions of the old folder (overrides.csv, structured.override.md,
+places.override.yaml) are kept.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
             review += extracted.review + conflicts
             _write(staging, doc, meta, bid, blocks, found, facts, extracted.standards, overrides, review,
                    auto=len(extracted.facts), source=Path(path).name, hand_structure=hand_structure)
-            for keep in ("overrides.csv", "structured.override.md"):
+            for keep in ("overrides.csv", "structured.override.md", "places.override.yaml"):
                 if (old / keep).exists():
                     shutil.copy2(old / keep, staging / keep)
             try:  # the folder must load the way the assistant loads it
@@ -268,9 +269,17 @@ def _write(folder: Path, doc, meta, bid: str, blocks: list[Block], places: dict,
     sites = {n: list(p.aliases) for n, p in places.items() if p.level == "site"}
     short = meta.region[:-1] if meta.region[-1:] in "市省县区" and len(meta.region) > 2 else meta.region
     aliases = list(dict.fromkeys(a for a in (meta.region, short, "全市" if meta.region.endswith("市") else "全省") if a))
-    (folder / "places.yaml").write_text(yaml.safe_dump(
-        {"city": {"name": "全市", "aliases": aliases}, "districts": counties, "sites": sites},
-        allow_unicode=True, sort_keys=False), encoding="utf-8")
+    generated = {"city": {"name": "全市", "aliases": aliases}, "districts": counties, "sites": sites}
+    hand = folder.parent / bid / "places.override.yaml"
+    if hand.exists():  # hand-kept spellings, sites and other cities win over the detected ones
+        extra = yaml.safe_load(hand.read_text(encoding="utf-8")) or {}
+        for key, value in extra.items():
+            if isinstance(value, dict) and isinstance(generated.get(key), dict):
+                merged = {k: (v if v else generated[key].get(k)) for k, v in value.items()}  # the hand order first
+                generated[key] = {**merged, **{k: v for k, v in generated[key].items() if k not in merged}}
+            else:
+                generated[key] = value
+    (folder / "places.yaml").write_text(yaml.safe_dump(generated, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _csv(folder / "tables" / "facts.csv", FACT_COLUMNS, facts)
     _csv(folder / "tables" / "standards.csv", STANDARD_COLUMNS, _unique_standards(standards))
     (folder / "review.md").write_text(_review(meta, facts, auto, overrides, review), encoding="utf-8")

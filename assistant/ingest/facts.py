@@ -309,8 +309,11 @@ def _year_of(sentence: str, clause_start: int, at: int, default: int) -> int:
 
 
 def _grade_named(text: str) -> str:
-    m = re.search(r"([一二])(?:、[一二])?级", text)
-    return m.group(0) if m else ""
+    """二级 / 一、二级 (written as 一级、二级, the way the standards table names both grades)."""
+    m = re.search(r"([一二])(?:、([一二]))?级", text)
+    if not m:
+        return ""
+    return f"{m.group(1)}级、{m.group(2)}级" if m.group(2) else f"{m.group(1)}级"
 
 
 def _fact(key: str, place: str, year: int, stat: str, value: float | None, unit: str, text_value: str,

@@ -92,6 +92,8 @@ def gazetteer() -> dict[str, Place]:
     def add(name: str, alias, level: str, parent: str) -> None:
         given = alias if isinstance(alias, list | tuple) else [alias]
         short = {a for a in (*given, _short(name)) if isinstance(a, str) and a and a != name and len(a) >= 2}
+        if _short(name):  # the romanised name, as English questions write it (Tianhe, Liwan)
+            short.add("".join(lazy_pinyin(_short(name))))
         if name not in places:
             places[name] = Place(name, tuple(sorted(short)), level, parent)
 
@@ -139,6 +141,11 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
         place = places[name]
         if name in text or any(f"{a}、" in text or f"{a}区" in text or f"、{a}" in text for a in place.aliases):
             found[name] = place
+    def first_seen(name: str) -> int:
+        at = [text.find(n) for n in (name, *found[name].aliases) if n in text]
+        return min(at) if at else len(text)
+
+    found = {n: found[n] for n in sorted(found, key=lambda n: (first_seen(n), n))}  # the document's own order
     for name in table_names:
         if re.fullmatch(r"(全市|全省|全区|合计|平均|全市平均|全省平均|总体|总计|小计)", name):
             continue
@@ -148,6 +155,19 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
         elif name and not re.search(r"\d", name) and len(name) <= 12:
             found.setdefault(name, Place(name, (), "site", region.name if region else ""))
     return found
+
+
+def _main_period(text: str) -> Period | None:
+    """With no period in the title: the year the opening text names most often (ties: the later one), as a
+    month if one month of that year is named throughout."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)]
+    if not years:
+        return None
+    year = max(set(years), key=lambda y: (years.count(y), y))
+    months = re.findall(rf"{year}\s*年\s*(\d{{1,2}})\s*月(?!\s*[-—–~至到])", text)
+    if months and len(set(months)) == 1 and len(months) >= 2:
+        return Period("monthly", year, int(months[0]), int(months[0]))
+    return Period("annual", year)
 
 
 @dataclass(frozen=True)
@@ -174,7 +194,7 @@ def describe(doc: Document, first_lines: list[str], title: str | None = None, ci
         region = next((p for p in gazetteer().values() if city in (p.name, *p.aliases)), None)
     region = region or find_region(the_title) or find_region(head)
     region_name = city or (region.name if region else "")
-    found = Period.parse(period) if period else (Period.detect(the_title) or Period.detect(head))
+    found = Period.parse(period) if period else (Period.detect(the_title) or _main_period(doc.text[:3000]))
     if found is None:
         raise ValueError("无法从文件中识别公报的时间（年份/月份），请用 --period 指定，例如 2024 或 2023-07。")
     prefix = "".join(lazy_pinyin(_short(region_name) or region_name)) or "bulletin"
