@@ -72,15 +72,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     import csv
 
     from .corpus import load_manifest
-    from .ingest import list_bulletins
+    from .ingest import list_bulletins, review_count
 
     rows = []
     for folder in list_bulletins(Settings().corpus_dir):
         m = load_manifest(folder)
         with (folder / "tables" / "facts.csv").open(encoding="utf-8") as f:
             facts = sum(1 for _ in csv.DictReader(f))
-        review = folder / "review.md"
-        items = sum(1 for ln in review.read_text(encoding="utf-8").splitlines() if ln.startswith("- ")) if review.exists() else 0
+        items = review_count(folder)
         rows.append({"id": m.id, "title": m.title, "region": m.city, "period": m.period, "kind": m.kind,
                      "facts": facts, "review": items})
     if args.json:

@@ -12,6 +12,7 @@ import gradio as gr
 import pandas as pd
 
 from .core import Assistant
+from .ingest import review_count
 from .session import Session
 from .tools import fmt
 from .types import Answer
@@ -62,8 +63,7 @@ def bulletin_rows(assistant: Assistant) -> pd.DataFrame:
     """The 资料 tab's list: one row per bulletin in the corpus."""
     rows = []
     for b in sorted(assistant.bulletins.values(), key=lambda b: (b.info.region, b.info.year, b.info.months)):
-        review = b.folder / "review.md"
-        items = sum(1 for ln in review.read_text(encoding="utf-8").splitlines() if ln.startswith("- ")) if review.exists() else 0
+        items = review_count(b.folder)
         m = b.tables.manifest
         rows.append([b.id, m.title, m.city, m.period, {"annual": "年报", "monthly": "月报", "cumulative": "累计"}.get(m.kind, m.kind),
                      len(b.tables.facts), items])
@@ -173,7 +173,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             note += f"（{unit}）"
         if limit is not None:
             note += f" · 国家标准限值 {fmt(limit.value)}{limit.unit}（{limit.text_value}）"
-        return table, bars, series, note
+        top = float(bars["数值"].max()) * 1.15 if len(bars) else 1.0
+        return table, gr.update(value=bars, y_lim=[0, top]), series, note
 
     def refresh_controls(bid: str):
         b = bulletin_of(bid)

@@ -17,9 +17,11 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
-def app_url(settings, built_index):
+def app_url(settings, built_index, tmp_path_factory):
     port = free_port()
-    proc = start_app(port, ASSISTANT_INDEX=str(settings.index_dir))
+    corpus = tmp_path_factory.mktemp("app") / "corpus"  # uploads go here, never into the repository's corpus
+    shutil.copytree(ROOT / "corpus", corpus)
+    proc = start_app(port, ASSISTANT_INDEX=str(settings.index_dir), ASSISTANT_CORPUS=str(corpus))
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_for(url, proc)
@@ -90,12 +92,48 @@ def test_fact_check_desk(page):
     page.screenshot(path=str(SHOTS / "fact-check.png"), full_page=True)
 
 
-def test_data_tab_draws_the_limit(page):
+def test_data_tab_charts_with_gradio_plots(page):
     page.get_by_role("tab", name="数据").click()
-    page.wait_for_selector("#bar-chart svg", timeout=30000)
-    assert "国家标准限值 35" in page.locator("#bar-chart").inner_text()
-    assert page.locator("#line-chart svg polyline").count() == 1
+    page.wait_for_function("document.querySelector('#chart-caption').innerText.includes('国家标准限值 35')",
+                           timeout=30000)
+    page.wait_for_selector("#bar-chart canvas, #bar-chart svg", timeout=30000)  # Gradio's own BarPlot (Vega)
+    page.wait_for_selector("#line-chart canvas, #line-chart svg", timeout=30000)
+    assert "统计量" in page.locator("#data-table").inner_text() and "同比" in page.locator("#data-table").inner_text()
     page.screenshot(path=str(SHOTS / "data.png"), full_page=True)
+
+
+def test_library_tab_uploads_a_bulletin_usable_at_once(page, tmp_path):
+    page.get_by_role("tab", name="资料").click()
+    wrong = tmp_path / "notes.docx"
+    wrong.write_bytes(b"PK")
+    page.locator("#upload input[type=file]").set_input_files(str(wrong))
+    page.locator("#add").click()
+    page.wait_for_function("document.querySelector('#add-status').innerText.includes('未添加')", timeout=30000)
+    assert "guangzhou-2024" in page.locator("#library-table").inner_text()
+    page.locator("#upload input[type=file]").set_input_files(str(ROOT / "tests" / "docs" / "foshan-2024-03.txt"))
+    page.locator("#add").click()
+    page.wait_for_function("document.querySelector('#add-status').innerText.includes('已添加')", timeout=120000)
+    assert "foshan-2024-03" in page.locator("#library-table").inner_text()
+    page.screenshot(path=str(SHOTS / "library.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    page.locator("#question textarea").fill("2024年3月佛山市南海区PM10浓度是多少？")
+    page.locator("#send").click()
+    page.wait_for_function("document.querySelector('#evidence').innerText.includes('南海区')", timeout=30000)
+
+
+def test_gradio_client_add_endpoint(app_url, tmp_path):
+    from gradio_client import Client, handle_file
+
+    client = Client(app_url, verbose=False)
+    bad = tmp_path / "slides.pptx"
+    bad.write_bytes(b"PK")
+    refused = client.predict(handle_file(str(bad)), "", "", "", "", api_name="/add")
+    assert refused["status"] == "invalid" and "不支持的文件类型" in refused["message"]
+    added = client.predict(handle_file(str(ROOT / "tests" / "docs" / "zhejiang-2023-07.html")), "", "", "", "",
+                           api_name="/add")
+    assert added["status"] == "added" and added["facts"] > 50
+    answer = client.predict("2023年7月宁波市的优良天数比率是多少？", api_name="/ask")
+    assert "90.3" in answer["answer"] and answer["citations"][0]["source"] == added["title"]
 
 
 def test_no_request_leaves_the_machine(page):

@@ -22,8 +22,10 @@ NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.pat
 def cluster(tmp_path_factory):
     nginx_bin = procs.require(NGINX, "Debian nginx")
     tmp = tmp_path_factory.mktemp("deploy")
+    corpus = tmp / "corpus"  # one corpus folder all processes share: a bulletin added through one is seen by all
+    shutil.copytree(ROOT / "corpus", corpus)
     with procs.chroma_server(tmp / "chroma") as (chroma, chroma_port):
-        env = {"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_port)}
+        env = {"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_port), "ASSISTANT_CORPUS": str(corpus)}
         ports = [procs.free_port(), procs.free_port()]
         logs = [tmp / f"app-{p}.log" for p in ports]
         # Both start at once against an empty server: both build an index, neither may break the other.
@@ -100,6 +102,21 @@ def test_reindex_while_serving_moves_running_processes_to_the_new_index(cluster)
         assert "骨条藻" in answer["answer"]
     for log in cluster["logs"]:
         assert "暂以关键词检索" not in log.read_text(encoding="utf-8")  # dense search kept working, no fallback
+
+
+def test_a_bulletin_added_through_one_process_is_answered_by_the_other(cluster):
+    """The recipe keeps the corpus in one shared folder and the vectors in the one Chroma server: `add` through
+    one app process, and the other answers from the new bulletin on its next question, without a restart."""
+    from gradio_client import Client, handle_file
+
+    first, second = (Client(f"http://127.0.0.1:{port}/", verbose=False) for port in cluster["ports"])
+    assert second.predict("2023年7月宁波市PM2.5是多少？", api_name="/ask")["status"] == "not_found"
+    added = first.predict(handle_file(str(ROOT / "tests" / "docs" / "zhejiang-2023-07.html")), "", "", "", "",
+                          api_name="/add")
+    assert added["status"] == "added" and added["id"] == "zhejiang-2023-07"
+    answer = second.predict("2023年7月宁波市PM2.5是多少？", api_name="/ask")
+    assert answer["status"] == "answered" and "15" in answer["answer"]
+    assert answer["citations"][0]["source"] == added["title"]
 
 
 def test_a_process_that_dies_is_skipped(cluster):

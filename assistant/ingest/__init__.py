@@ -29,7 +29,7 @@ from .structure import Block, structure
 OVERRIDE_COLUMNS = ["action", "reason", *FACT_COLUMNS]
 KEY = ("indicator", "place", "year", "stat")
 
-__all__ = ["AddReport", "IngestError", "add_bulletin", "remove_bulletin", "list_bulletins"]
+__all__ = ["AddReport", "IngestError", "add_bulletin", "remove_bulletin", "list_bulletins", "review_count"]
 
 
 @dataclass
@@ -138,7 +138,7 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                 shutil.rmtree(staging, ignore_errors=True)
         step("完成")
         return AddReport(id=bid, title=meta.title, region=meta.region, period=meta.period.label, facts=len(facts),
-                         auto_facts=len(extracted.facts), overrides=len(overrides), review=len(review),
+                         auto_facts=len(extracted.facts), overrides=len(overrides), review=review_count(old),
                          seconds=round(time.perf_counter() - started, 2), folder=old)
     finally:
         bar.close()
@@ -174,6 +174,15 @@ def list_bulletins(corpus_dir: Path) -> list[Path]:
         return []
     return sorted(p for p in corpus_dir.iterdir() if p.is_dir() and not p.name.startswith(".")
                   and (p / "manifest.yaml").exists())
+
+
+def review_count(folder: Path) -> int:
+    """How many items of a bulletin's review.md still wait for a person (hand decisions already taken are not counted)."""
+    review = Path(folder) / "review.md"
+    if not review.exists():
+        return 0
+    pending = review.read_text(encoding="utf-8").split("## 人工决定")[0]
+    return sum(1 for ln in pending.splitlines() if ln.startswith("- ") and not ln.startswith(("- 地区：", "- 自动抽取")))
 
 
 def _touch(corpus: Path) -> None:

@@ -237,7 +237,7 @@ def _count_names(lex: Lexicon) -> list[tuple[str, str]]:
     return [(k, fold(a)) for k, ind in lex.indicators.items() if COUNT_NAME.search(k) for a in (k, *ind.aliases)]
 
 
-SPILL = re.compile(r"(?:[-+↑↓]?\d+(?:\.\d+)?%?[\u4e00-\u9fff/]{0,4}\s*){6,}")
+SPILL = re.compile(r"(?:(?<![\d.])[-+↑↓]?\d+(?:\.\d+)?(?![\d])%?[\u4e00-\u9fff/]{0,4}\s*){6,}")
 
 
 def _prose_tail(sentence: str) -> str:
