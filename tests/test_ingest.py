@@ -222,3 +222,22 @@ def test_the_2024_bulletin_is_add_output_plus_its_hand_decisions(settings):
         curated = {(r["indicator"], r["place"], r["year"], r["stat"]) for r in csv.DictReader(f)}
     assert final == curated
     assert "人工决定" in (folder / "review.md").read_text(encoding="utf-8")
+
+
+def test_adding_the_2024_raw_text_again_gives_the_committed_folder(empty, embedder, settings):
+    """Regenerating guangzhou-2024 from the raw text with its hand decisions reproduces corpus/guangzhou-2024."""
+    import csv
+
+    folder = empty.corpus_dir / "guangzhou-2024"
+    folder.mkdir()
+    for name in ("overrides.csv", "structured.override.md", "places.override.yaml"):
+        shutil.copy(settings.bulletin_dir / name, folder / name)
+    _add(settings.bulletin_dir / "bulletin.txt", empty, embedder, bulletin_id="guangzhou-2024",
+         title="2024年广州市生态环境状况公报", city="广州市", period="2024")
+
+    def rows(path):
+        with path.open(encoding="utf-8") as f:
+            return sorted(tuple(v for k, v in r.items() if k != "id") for r in csv.DictReader(f))
+
+    assert rows(folder / "tables" / "facts.csv") == rows(settings.bulletin_dir / "tables" / "facts.csv")
+    assert (folder / "structured.md").read_text(encoding="utf-8") == (settings.bulletin_dir / "structured.md").read_text(encoding="utf-8")

@@ -99,6 +99,10 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
 
             region = next((p for p in gazetteer().values() if p.name == meta.region), None)
             found = places_in(doc.text + "\n".join(b.text for b in blocks), region, names)
+            for name, place in _hand_places(old / "places.override.yaml", meta.region).items():
+                if name in found:  # keep the gazetteer's spellings, add the hand ones
+                    place = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, *place.aliases))))
+                found[name] = place
             extracted = extract(blocks, lex, PlaceFinder({p.name: p.aliases for p in found.values()}),
                                 meta.period.year, region="全市")
             step("抽取数据")
@@ -142,6 +146,20 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                          seconds=round(time.perf_counter() - started, 2), folder=old)
     finally:
         bar.close()
+
+
+def _hand_places(path: Path, region: str) -> dict:
+    """The places a person added in places.override.yaml (sites, water bodies), so extraction can pair them too."""
+    from .meta import Place
+
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = {}
+    for kind, level in (("districts", "county"), ("sites", "site")):
+        for name, aliases in (data.get(kind) or {}).items():
+            out[name] = Place(name, tuple(a for a in (aliases or ()) if isinstance(a, str)), level, region)
+    return out
 
 
 def _names_places(table) -> bool:
