@@ -33,6 +33,9 @@ bench: setup
 	$(PY) benchmarks/retrieval.py
 	$(PY) benchmarks/answer.py
 	$(PY) benchmarks/load.py
+	$(PY) benchmarks/ingest.py --eval benchmarks/ingest/eval-tune benchmarks/ingest/eval-heldout
+	$(PY) benchmarks/scale.py
+	$(PY) benchmarks/understanding.py
 
 clean-index:
 	rm -rf index/*
