@@ -113,6 +113,9 @@ def parse(text: str, lex: Lexicon) -> Query:
     scattered = lex.find_scattered(text, taken)
     indicators = _strongest(exact + [m for m in scattered if m.size > max((e.size for e in exact), default=0)],
                             lex, folded)
+    shared = _shared_tail(folded, exact, lex)
+    if shared:  # Ⅱ类、Ⅲ类水质比例: the first name borrows the second one's tail
+        indicators = list(dict.fromkeys([*shared, *indicators]))
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))
@@ -135,6 +138,24 @@ def parse(text: str, lex: Lexicon) -> Query:
         measures=lex.measures_in(_strip_spans(folded, taken)),
     )
     return replace(query, intent=_intent(query, folded, lex))
+
+
+def _shared_tail(folded: str, mentions: list, lex: Lexicon) -> list[str]:
+    """A name written short because the next one in a 、/和 list shares its tail: in "Ⅱ类、Ⅲ类水质比例" the words
+    before 、 plus the tail of "Ⅲ类水质" name "Ⅱ类水质". The borrowed name must be a lexicon name in full."""
+    out = []
+    for m in mentions:
+        before = re.search(r"([^\s，,。；;？?、和与及]{1,6})\s*[、和与及]\s*$", folded[: m.start])
+        if not before:
+            continue
+        words, name = before.group(1), folded[m.start: m.end]
+        found = next((hit[0].key for h in range(1, len(words) + 1) for j in range(1, len(name))
+                      for candidate in [words[-h:] + name[j:]]
+                      for hit in [lex.find("indicator", candidate)]
+                      if hit and hit[0].start == 0 and hit[0].end == len(candidate) and hit[0].key != m.key), None)
+        if found:
+            out.append(found)
+    return out
 
 
 def _strongest(mentions: list, lex: Lexicon | None = None, folded: str = "") -> list[str]:

@@ -39,7 +39,8 @@ def observe(assistant, phrasing, keys: set[str]) -> dict:
     norm = normalize(clean(phrasing, 2000), lex)
     q = parse(norm.parts[0], lex)
     seen = {"note": "；".join(norm.notes), "claim": norm.is_claim, "text": norm.text, "parts": len(norm.parts),
-            "intent": q.intent, "years": list(q.years), "indicators": list(q.indicators)}
+            "intent": q.intent, "years": list(q.years), "indicators": list(q.indicators),
+            "indicator_count": len(q.indicators)}
     if "figures" in keys:
         seen["figures"] = [[n, cmp] for n, _, cmp in claim_figures(q, lex)]
     if "rank_side" in keys:
