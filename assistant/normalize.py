@@ -23,6 +23,7 @@ from pypinyin import lazy_pinyin
 
 from .lexicon import Lexicon, fold
 
+COMPARISON = re.compile(r"哪个|谁|相比|比较|对比|高多少|低多少|差多少|更高|更低|更好|更差")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,})[”\"」』]")
 CHECK_PREFIX = "核实："
 
@@ -39,12 +40,46 @@ class Normalized:
 
 
 def normalize(text: str, lex: Lexicon) -> Normalized:
+    text = spoken(text, lex)
     text, notes = correct_terms(text, lex)
     claim = as_claim(text, lex)
     if claim is not None:
         return Normalized(text=claim, parts=(claim,), notes=notes)
-    text = peel_wrapper(text, lex)
+    text = core_question(peel_wrapper(text, lex), lex)
     return Normalized(text=text, parts=split_parts(text, lex), notes=notes)
+
+
+def spoken(text: str, lex: Lexicon) -> str:
+    """Spoken and Cantonese words as the bulletin's Mandarin (系几多 -> 是多少, 嘅 -> 的), longest first."""
+    table = lex.words.get("spoken", {})
+    for word in sorted(table, key=len, reverse=True):
+        if word in text:
+            text = text.replace(word, table[word])
+    return text
+
+
+def core_question(text: str, lex: Lexicon) -> str:
+    """A hotline message tells a story, then asks (市民来电：…居住在南沙区…，询问2024年南沙区臭氧…。请答复。): the
+    question is what follows the asking verb, without the request to reply. Short questions are left alone."""
+    if len(text) < 40:
+        return text
+    verbs = lex.word_pattern("ask_verbs")
+    m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
+    if not m or len(text) - m.end() < 6:
+        return text
+    rest = text[m.end():]
+    replies = lex.word_pattern("reply_requests")
+    rest = re.sub(rf"[，,。\s]*(?:{replies})[。！!\s]*", "。", rest).strip("。 ")
+    # the place the caller speaks of earlier stays with the question when the question itself names none
+    if not _names_place(rest, lex):
+        earlier = [h for kind in ("district", "site") for h in lex.find(kind, text[: m.start()])]
+        if earlier:
+            rest = text[earlier[-1].start: earlier[-1].end] + rest
+    return rest
+
+
+def _names_place(text: str, lex: Lexicon) -> bool:
+    return any(lex.find(kind, text) for kind in ("district", "site", "city", "other_city"))
 
 
 # -- near-homophones ---------------------------------------------------------------------------
@@ -117,10 +152,12 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     reported = lex.word_list("reported_speech")
     opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
-    if not asks_check:
-        return None
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
+    if quotes and not asks_check and _has_any(lex.word_list("quote_refs"), QUOTED.sub(" ", folded)):
+        asks_check = True  # 稿子写“…” / 这句话“…”: a sentence of a draft is put up for checking
+    if not asks_check:
+        return None
     if quotes:
         claim = max(quotes, key=len)
     else:
@@ -161,10 +198,15 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
     pieces = re.split(rf"(?<=[？?])\s*|[，,。；;\s]+(?=(?:{connectors}))", text, flags=re.I)
     pieces = [p.strip() for p in pieces if p and p.strip(" ，,。；;？?")]
     parts: list[str] = []
+    stats = ("yoy", "vs2013", "target", "limit", "rank", "class")
     for piece in pieces:
         body = re.sub(rf"^(?:{connectors})[\s，,：:]*", "", piece, flags=re.I)
-        if parts and not _names_something(body, lex, city=False):  # 广州达标吗: the city is the default place
-            parts[-1] = parts[-1] + piece  # 哪个更高？ belongs with the question before it
+        # a part of its own names a place or indicator (广州达标吗: the city is the default place, not a subject),
+        # or asks for a statistic of the same subject (省考目标是多少？); 哪个更高？ belongs with the part before
+        own = _names_something(body, lex, city=False) or (
+            any(lex.has(f"stat:{k}", body) for k in stats) and not COMPARISON.search(fold(body)))
+        if parts and not own:
+            parts[-1] = parts[-1] + piece
         else:
             parts.append(body if body.strip(" ？?") else piece)
     return tuple(parts) or (text,)

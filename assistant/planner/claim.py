@@ -234,6 +234,32 @@ class ClaimIntent(PlannerBase):
                 best, score = k, s
         return best if score >= 2 else key
 
+    def _claim_standard(self, q: Query, key: str, place: str, d: Draft) -> Answer | None:
+        """南沙区臭氧浓度超标 / 全市PM2.5达标: the place's figure against the limit the bulletin states, or the
+        grade it states for the place; None when neither is given."""
+        folded = fold(q.text)
+        said = re.search(r"未达标|不达标|没有达标|没达标|超标|达标|达到.{0,8}标准", folded)
+        if not said:
+            return None
+        claims_over = bool(re.search(r"未达标|不达标|没有达标|没达标", said.group())) or (
+            "超标" in said.group() and not re.search(r"(未|没有|没|不)超标", folded))
+        limit = self.box.standard_limit(key)
+        value = self.box.lookup(key, place, self.year, "value")
+        grade = self.box.lookup(key, place, self.year, "grade")
+        name = self._indicator(key).display
+        if grade is not None and grade.text_value:
+            over = bool(re.search(r"超标|未达", grade.text_value))
+            basis = f"公报指出{self._place_name(place)}{name}{grade.text_value}{d.cite(grade)}"
+        elif value is not None and limit is not None and limit.text_value != "一级":
+            over = value.value > limit.value
+            basis = (f"公报显示{self._place_name(place)}{name}为{self._describe(d, value)}，"
+                     f"{'高于' if over else '不高于'}{limit.text_value}标准限值{self._describe(d, limit)}")
+        else:
+            return None
+        ok = over == claims_over
+        d.add(f"核查结论：{'属实' if ok else '不符'}。{basis}，{'超标' if over else '达标'}。")
+        return d.answer(verdict="supported" if ok else "refuted")
+
     def _claim_stat(self, q: Query, clause: str) -> str:
         """Which statistic a claimed figure is about, judged from the clause it sits in."""
         if re.search(r"(由|从)\s*\d[^，,。；;]*?(为|到|至)\s*\d", clause):
@@ -260,9 +286,14 @@ class ClaimIntent(PlannerBase):
             sign = (change.value > 0) - (change.value < 0)
             since = "比2013年" if change.stat == "vs2013" else "同比"
             ok = sign == direction
+            current = self.box.lookup(key, place, self.year, "value")
+            now = f"，{self.year}年为{self._describe(d, current)}" if current else ""
             d.add(f"核查结论：{'属实' if ok else '不符'}。公报显示{self._place_name(place)}{self._indicator(key).display}"
-                  f"{change_text(change, since=since)}{d.cite(change)}。")
+                  f"{change_text(change, since=since)}{d.cite(change)}{now}。")
             return d.answer(verdict="supported" if ok else "refuted")
+        meets = self._claim_standard(q, key, place, d)
+        if meets:
+            return meets
         status = self.box.facts_for(key, place, "status")
         if status and status[0].text_value:  # 未出现重污染天气: the claim must say the same, negation included
             ev = status[0]

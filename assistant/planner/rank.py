@@ -117,6 +117,10 @@ class RankIntent(PlannerBase):
             d.add(f"{name}{word}的是{'、'.join(ev.place for ev in top)}，{value_text(top[0])}{d.cite(top[0])}")
             bottom = [ev for ev in order if ev.value == order[-1].value]
             d.add(f"；{other_word}的是{'、'.join(ev.place for ev in bottom)}，{value_text(bottom[0])}{d.cite(bottom[0])}。")
+            if re.search(r"相差|差多少|差距|差几|高多少|低多少|高出多少", q.text) and bottom[0].value != top[0].value:
+                gap = self.box.gap(top[0], bottom[0], 4)  # 最高和最低相差多少: the working shown
+                unit = "个百分点" if top[0].unit == "%" else top[0].unit
+                d.add(f"两者相差{d.derive(gap)}{unit}（{gap.formula}）。")
         missing = self.box.missing_districts(key)
         if missing:
             d.add(f"（公报未给出{'、'.join(missing)}的数值。）")

@@ -135,7 +135,8 @@ class ValueIntent(PlannerBase):
         ranked = self.box.rank_districts(key)
         folded = fold(q.text)
         figures = [(n, cmp) for n, _, cmp in claim_figures(q, self.lex) if cmp != "="]
-        everyone = ALL_DISTRICTS.search(folded) and not _wanted_count(q.text)  # 11个区中…最低的三个: a top-N
+        everyone = ALL_DISTRICTS.search(folded) and not _wanted_count(q.text) and \
+            not re.search(r"最高|最低|最好|最差|最大|最小|垫底|倒数", folded)  # 11个区中…最低的三个 / 各区最高最低: a ranking
         if not ranked or not (everyone or figures):
             return None
         name = self._indicator(key).display
