@@ -61,7 +61,7 @@ def spoken(text: str, lex: Lexicon) -> str:
 def core_question(text: str, lex: Lexicon) -> str:
     """A hotline message tells a story, then asks (市民来电：…居住在南沙区…，询问2024年南沙区臭氧…。请答复。): the
     question is what follows the asking verb, without the request to reply. Short questions are left alone."""
-    if len(text) < 40:
+    if len(text) < 24:
         return text
     verbs = lex.word_pattern("ask_verbs")
     m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)

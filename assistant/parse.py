@@ -21,10 +21,12 @@ STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标
 CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
-UP_WORDS = re.compile(r"上升|增加|提高|提升|升高|增长|上涨|多了|rise|increase|up")
-DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|fall|down")
+UP_WORDS = re.compile(r"上升|增加|提高|提升|升高|增长|上涨|多了|rise|rose|risen|increase|grew|grow|went up|up")
+DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|declin|fall|fell|went down|down")
 BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
 WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
+BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than in|compared with|compared to|since|from)\s*$")
+BASE_YEAR_AFTER = re.compile(r"\s*(年)?\s*(起|以来|来|开始|相比|比|同期相比)")
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?:\s*年|(?!\d))")
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球", "国内", "china", "national")
@@ -94,7 +96,11 @@ def parse(text: str, lex: Lexicon) -> Query:
     folded = fold(text)
     taken: list[tuple[int, int]] = []
     # Years first, so 2024 is not read as a figure; then named sites, districts and the city.
-    years = tuple(int(m.group(1)) for m in YEAR.finditer(folded))
+    found = list(YEAR.finditer(folded))
+    # 比2013年 / 自2011年起 / than in 2023: a base or a starting year the question compares with, not its period
+    period = [int(m.group(1)) for m in found if not BASE_YEAR_BEFORE.search(folded[: m.start()])
+              and not BASE_YEAR_AFTER.match(folded[m.end():])]
+    years = tuple(period or (int(m.group(1)) for m in found))
     if not years and lex.year:
         # the bulletin is read the year after it reports: 今年/去年 mean its latest year, 前年 the one before
         relative = lex.words.get("relative_years", {})

@@ -58,6 +58,20 @@ def _wanted_count(text: str) -> int:
 # words that state a change or a comparison: what is claimed of the subject, not the subject
 DIRECTION = re.compile(r"上升|下降|增加|减少|降低|提高|提升|升高|增长|改善|恶化|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
                        r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$|^年均值$|^均值$|^数值$|^数据$")
+ASKING = re.compile(r"多少|几|哪|什么|如何|怎么|怎样|是否|吗|呢|情况|状况|水平|有没有|是不是|\?|？|what|which|how|whether")
+
+
+def _asking_clauses(rest: str) -> str:
+    """The clauses of a question that ask something or name its subject (blanked in `rest`); a clause that only
+    tells (表示担心自来水水源安全) is no part of the subject."""
+    kept = []
+    for m in re.finditer(r"[^，,。；;！!]+[？?]?", rest):
+        clause = m.group()
+        if ASKING.search(clause) or re.search(r"\S\s{2,}\S|^\s{2,}|\s{2,}$", clause):
+            kept.append(clause)
+    return " ".join(kept) if kept else rest
+
+
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
                          r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$")
@@ -198,7 +212,7 @@ class PlannerBase:
         """The question's subject words (what no place, year, indicator or unit name accounts for) that the
         evidence does not mention, when they are most of them (or, with `any_`, when there is one): the
         evidence is then about something else."""
-        words = {w for w in content_words(rest) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
+        words = {w for w in content_words(_asking_clauses(rest)) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
                  and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
                  and w not in self.lex.words.get("relative_years", {})
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}

@@ -53,6 +53,36 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
     return lex.unit_of(after[:6]) or next((u for u in COUNT_UNITS if after.startswith(u)), "")
 
 
+def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | None]]:
+    """PM10、二氧化氮分别为37、27，同比分别下降9.8%和6.9%: in a clause with 分别, the i-th figure belongs to the
+    i-th name listed (indicators, or else places), when the counts agree."""
+    folded = fold(q.text)
+    out: dict[int, tuple[str | None, str | None]] = {}
+    by_clause: dict[str, list[int]] = {}
+    for n, (_number, clause, _cmp) in enumerate(figures):
+        by_clause.setdefault(clause, []).append(n)
+    for clause, members in by_clause.items():
+        if "分别" not in clause and "respectively" not in clause:
+            continue
+        if len(q.indicators) == len(members) > 1:
+            out.update({n: (q.indicators[i], None) for i, n in enumerate(members)})
+        elif len(q.places) == len(members) > 1 and "分别" in folded:
+            out.update({n: (None, q.places[i]) for i, n in enumerate(members)})
+    return out
+
+
+def _share_of_part(lex: Lexicon, before: str, named: list[str]) -> str | None:
+    """A share written "<part>（x%）" or "<part>（占比x%）" for a part of a topic the claim names: the indicator
+    whose name holds both (海滩垃圾 + 聚苯乙烯泡沫塑料类 -> 海滩垃圾聚苯乙烯泡沫塑料类占比)."""
+    m = re.search(r"([\u4e00-\u9fff]{2,12})[（(]\s*(?:占比|占|比例)?\s*$", before)
+    if not m or not named:
+        return None
+    part = re.sub(r"^(?:为|是|和|及|与|、|主要类型为|主要为)+", "", m.group(1))
+    heads = {k[:4] for k in named}
+    found = [k for k in lex.indicators if fold(part) in fold(k) and any(h in k for h in heads)]
+    return found[0] if len(found) == 1 else None
+
+
 def clause_as_written(q: Query, clause: str) -> str:
     """The user's own spelling of a folded clause (fold keeps the length for almost all text)."""
     folded = fold(q.text)
@@ -94,9 +124,10 @@ class ClaimIntent(PlannerBase):
         if not figures:
             return self._claim_qualitative(q, key, place, d)
         results = []
-        for number, clause, cmp in figures:
+        pairs = _respectively(q, figures)
+        for n, (number, clause, cmp) in enumerate(figures):
             first_part = len(d.parts)
-            fact = self._check_figure(q, d, number, clause, cmp, results)
+            fact = self._check_figure(q, d, number, clause, cmp, results, *pairs.get(n, (None, None)))
             d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
                                   text=d.plain(first_part), evidence=[fact] if fact else []))
         first_part = len(d.parts)
@@ -112,13 +143,16 @@ class ClaimIntent(PlannerBase):
         return d.answer(verdict=verdict)
 
     def _check_figure(self, q: Query, d: Draft, number: float, clause: str, cmp: str,
-                      results: list[str]) -> Evidence | None:
+                      results: list[str], paired_key: str | None = None, paired_place: str | None = None) -> Evidence | None:
         """Check one stated figure against the bulletin; appends its verdict to `results`, returns its evidence."""
         # "PM2.5为23微克/立方米，达标344天": each clause may name its own indicator and place
         # 达标344天 -> 达标天 (a name); 有8个 -> 有 (个 counts, it names nothing); PM2.5 stays PM2.5
         part = parse(re.sub(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?(?:[个家条座项处辆])?", "", clause), self.lex)
-        key = part.indicators[0] if part.indicators and not part.weak else q.indicators[0]
-        place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+        key = paired_key or (part.indicators[0] if part.indicators and not part.weak else q.indicators[0])
+        at = clause.find(fmt(number))
+        share = _share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators)) if not paired_key else None
+        key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
+        place = paired_place or (part.places[0] if part.places else (q.places[0] if q.places else CITY))
         name = self._indicator(key).display
         stat = "streak" if re.search(rf"连续\s*{re.escape(fmt(number))}\s*年", clause) else self._claim_stat(q, clause)
         direction = claimed_direction(clause)
@@ -126,9 +160,10 @@ class ClaimIntent(PlannerBase):
             key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
             name = self._indicator(key).display
         fact = self.box.lookup(key, place, self.year if stat != "value" else (q.year or self.year), stat)
-        if fact is not None and re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", clause):
-            # 由10个减少为9个: the starting figure is checked against the same sentence, not the current value
-            same = bool(re.search(rf"(由|从)\s*{re.escape(fmt(number))}(?![\d.])", fold(fact.text)))
+        start = rf"(由|从)\s*{re.escape(fmt(number))}(?:\.0+)?(?![\d.])"
+        if fact is not None and re.search(start, clause):
+            # 由10个减少为9个 / 从51.0%增至74.2%: the starting figure is checked against the same sentence
+            same = bool(re.search(start, fold(fact.text)))
             results.append("supported" if same else "unverifiable")
             d.add(f"{'属实' if same else '无法核实'}：原来的“{fmt(number)}”{'与公报原文一致' if same else '公报未给出'}{d.cite(fact)}。")
             return fact
