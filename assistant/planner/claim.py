@@ -160,6 +160,11 @@ class ClaimIntent(PlannerBase):
             key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
             name = self._indicator(key).display
         fact = self.box.lookup(key, place, self.year if stat != "value" else (q.year or self.year), stat)
+        if fact is None and stat == "streak":  # 连续3年全面达标: the topic's own count of years, if that is how it is kept
+            other = self._by_unit(key, place, "年", clause)
+            if other != key:
+                key, stat, name = other, "value", self._indicator(other).display
+                fact = self.box.lookup(key, place, self.year, "value")
         start = rf"(由|从)\s*{re.escape(fmt(number))}(?:\.0+)?(?![\d.])"
         if fact is not None and re.search(start, clause):
             # 由10个减少为9个 / 从51.0%增至74.2%: the starting figure is checked against the same sentence
@@ -195,6 +200,11 @@ class ClaimIntent(PlannerBase):
             said = f"{fact.note or '连续年数'}为{value_text(fact)}"
         else:
             said = f"为{value_text(fact)}"
+        level = re.search(r"([一二三四五])(级|类)", clause)
+        stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "")
+        if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
+            same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
+            cmp = "level"
         results.append("supported" if same else "refuted")
         lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
         d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
@@ -202,10 +212,14 @@ class ClaimIntent(PlannerBase):
         stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
         if cmp != "=" and moved:  # 下降超过5%
             stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
-        if cmp == "=":
+        if cmp == "level":
+            d.add(f"，{fact.text_value}，与说法中的“{level.group()}”不一致。")
+        elif cmp == "=":
             d.add("。" if same else f"，与说法中的“{stated}”不一致。")
         else:  # 低于25: the figure is compared, not matched
             d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
+        if not same and fact.locator.endswith("正文") and len(fact.text) <= 160 and fact.text not in "".join(d.parts):
+            d.add(f"（公报原文：{fact.text}）")  # the whole sentence: what else it says of the subject
         return fact
 
     def _claim_every_district(self, q: Query, key: str, d: Draft) -> Answer | None:
@@ -301,9 +315,11 @@ class ClaimIntent(PlannerBase):
             return "value"  # 由10个减少为9个: the figures themselves, before and after
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
-        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年", clause):
+        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
+                     r"than last year|compared with|from (19|20)\d\d|\b(rose|fell|increased|decreased|dropped|declined|grew)\b",
+                     clause):
             return "yoy"
-        if re.search(r"目标", clause):
+        if re.search(r"目标|target", clause):
             return "target"
         return "value"
 
