@@ -10,7 +10,7 @@ from ..lexicon import Lexicon, fold
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, PlannerBase
+from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase
 
 
 def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
@@ -130,6 +130,9 @@ class ClaimIntent(PlannerBase):
             fact = self._check_figure(q, d, number, clause, cmp, results, *pairs.get(n, (None, None)))
             d.checks.append(Check(claim=clause_as_written(q, clause).strip(), verdict=results[-1],
                                   text=d.plain(first_part), evidence=[fact] if fact else []))
+        status = self._check_status(q, d)
+        if status:
+            results.append(status)
         first_part = len(d.parts)
         extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
         if extreme:
@@ -283,6 +286,84 @@ class ClaimIntent(PlannerBase):
                 best, score = k, s
         return best if score >= 2 else key
 
+    def _check_status(self, q: Query, d: Draft) -> str | None:
+        """但仍未达到省年度考核目标 stated beside right figures: the bulletin's own word on it (达到/未达到/完成)
+        decides; None if the claim states no such status or the cited sentences say nothing of it."""
+        folded = fold(q.text)
+        said = re.search(r"(未|没有|没|尚未|仍未|不)?(达到|完成|达标)[^，,。；;]{0,12}?(目标|标准|要求|任务)", folded)
+        if not said:
+            return None
+        claim_negated = bool(said.group(1))
+        for ev in d.evidence:
+            m = re.search(rf"(未|没有|尚未)?(达到|完成|达标)[^，,。；;]{{0,12}}?{said.group(3)}", fold(ev.text))
+            if m:
+                ok = bool(m.group(1)) == claim_negated
+                d.add(f"{'属实' if ok else '不符'}：公报原文为“{ev.text[m.start(): m.end()]}”，说法为“{q.text[said.start(): said.end()]}”。")
+                return "supported" if ok else "refuted"
+        return None
+
+    def _claim_members(self, q: Query, key: str, d: Draft) -> Answer | None:
+        """Several places said to share a class or a group (黄埔、南沙、增城、番禺为二类; 排名前三位为从化、增城、南沙):
+        each place is checked, and a group's stated members are compared with the claimed ones."""
+        places = [p for p in q.places if p in self.lex.districts or p in self.lex.sites]
+        if len(places) < 2:
+            return None
+        folded = fold(q.text)
+        cls = re.search(r"[一二三四五]类", folded)
+        group = re.search(r"(前|后)\s*([一二三四五六七八九十\d])\s*(位|名)", folded)
+        if cls:
+            facts = {ev.place: ev for ev in self.box.facts_for(key, stat="class")}
+            if not all(p in facts for p in places):
+                return None
+            wrong = [facts[p] for p in places if facts[p].text_value != cls.group()]
+            if wrong:
+                d.add("核查结论：不符。" + "；".join(f"{ev.place}为{ev.text_value}{d.cite(ev)}" for ev in wrong) +
+                      f"，不是{cls.group()}。")
+                return d.answer(verdict="refuted")
+            d.add("核查结论：属实。" + "；".join(f"{p}为{facts[p].text_value}{d.cite(facts[p])}" for p in places) + "。")
+            return d.answer(verdict="supported")
+        if group:
+            label = f"{group.group(1)}"
+            members = [ev for ev in self.box.facts_for(key, stat="group") if label in ev.text_value]
+            if not members:
+                return None
+            stated = {ev.place for ev in members}
+            if stated == set(places):
+                d.add(f"核查结论：属实。公报：{'、'.join(ev.place for ev in members)}{members[0].text_value}{d.cite(members[0])}。")
+                return d.answer(verdict="supported")
+            d.add(f"核查结论：不符。公报中{members[0].text_value}的是{'、'.join(ev.place for ev in members)}{d.cite(members[0])}"
+                  f"（说法中的{'、'.join(p for p in places if p not in stated)}不在其中）。")
+            return d.answer(verdict="refuted")
+        return None
+
+    def _claim_count(self, q: Query, key: str, d: Draft) -> Answer | None:
+        """生态质量类型为三类的有6个区: counted over the districts the bulletin classes."""
+        m = re.search(r"([一二三四五]类)的?(?:有|共|共有)?\s*(\d+)\s*个", fold(q.text))
+        facts = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        if not m or not facts:
+            return None
+        members = [ev for ev in facts if ev.text_value == m.group(1)]
+        ok = len(members) == int(m.group(2))
+        d.add(f"核查结论：{'属实' if ok else '不符'}。公报中{self._indicator(key).display}为{m.group(1)}的有{len(members)}个区："
+              f"{'、'.join(ev.place for ev in members)}{d.cite(members[0]) if members else ''}。")
+        return d.answer(verdict="supported" if ok else "refuted")
+
+    def _claim_position(self, q: Query, key: str, place: str, d: Draft) -> Answer | None:
+        """花都区排名倒数第一 / 白云区排第3: the place's position in the bulletin's own ranking (rank figures),
+        counted from the better end, or from the worse end for 倒数."""
+        m = re.search(r"(倒数)?第\s*([一二三四五六七八九十\d]{1,2})(?:名|位)?", fold(q.text))
+        ranks = [ev for ev in self.box.facts_for(key, stat="rank") if ev.value is not None and ev.place in self.lex.districts]
+        mine = next((ev for ev in ranks if ev.place == place), None)
+        if not m or not ranks or mine is None or "排" not in q.text:
+            return None
+        n = int(m.group(2)) if m.group(2).isdigit() else CN_NUMBERS.get(m.group(2), 0)
+        claimed = len(ranks) + 1 - n if m.group(1) else n
+        ok = int(mine.value) == claimed
+        at = next(ev for ev in ranks if int(ev.value) == claimed) if any(int(ev.value) == claimed for ev in ranks) else None
+        tail = "" if ok or at is None else f"；该位置是{at.place}{d.cite(at)}"
+        d.add(f"核查结论：{'属实' if ok else '不符'}。公报排名中{place}排第{int(mine.value)}名（共{len(ranks)}个区）{d.cite(mine)}{tail}。")
+        return d.answer(verdict="supported" if ok else "refuted")
+
     def _claim_standard(self, q: Query, key: str, place: str, d: Draft) -> Answer | None:
         """南沙区臭氧浓度超标 / 全市PM2.5达标: the place's figure against the limit the bulletin states, or the
         grade it states for the place; None when neither is given."""
@@ -354,6 +435,9 @@ class ClaimIntent(PlannerBase):
             ok = core[:2] in said and (("未" + core[:2] in said or "不" + core[:2] in said) == negated)
             d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
+        stated = self._claim_members(q, key, d) or self._claim_count(q, key, d) or self._claim_position(q, key, place, d)
+        if stated:
+            return stated
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
             facts = []  # the claim says nothing about a class, grade or group: none of those can refute it

@@ -149,7 +149,8 @@ class RankIntent(PlannerBase):
     def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
         labels = list(dict.fromkeys(ev.text_value for ev in groups))
         if len(labels) > 1:
-            want_bad = q.worst and not q.best
+            side = self._rank_side(q)
+            want_bad = side == "worst" if side else (q.worst and not q.best)
             labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad] or labels[:1]
         for label in labels:
             members = [ev for ev in groups if ev.text_value == label]
