@@ -100,7 +100,7 @@ def parse(text: str, lex: Lexicon) -> Query:
     # 比2013年 / 自2011年起 / than in 2023: a base or a starting year the question compares with, not its period
     period = [int(m.group(1)) for m in found if not BASE_YEAR_BEFORE.search(folded[: m.start()])
               and not BASE_YEAR_AFTER.match(folded[m.end():])]
-    years = tuple(period or (int(m.group(1)) for m in found))
+    years = tuple(period)  # only base years (自2011年起): the question asks of the bulletin's own year
     if not years and lex.year:
         # the bulletin is read the year after it reports: 今年/去年 mean its latest year, 前年 the one before
         relative = lex.words.get("relative_years", {})
@@ -296,7 +296,7 @@ def merge_follow_up(q: Query, prev: Query | None) -> Query:
     if intent == "open" or (intent == "value" and prev.intent in ("change", "standard", "rank", "compare")
                             and not q.places):
         intent = prev.intent if prev.intent not in ("claim", "open", "invalid") else "value"
-    if q.places and not q.indicators and prev.intent in ("value", "change", "standard"):
+    if q.places and not q.indicators and prev.intent in ("value", "change", "standard") and intent in ("value", "open"):
         intent = prev.intent
     if set(q.places) - set(prev.places) and prev.places and re.search(r"比|相比|对比|和|跟", fold(q.text)) and not q.indicators:
         places, intent = tuple(dict.fromkeys((*prev.places, *q.places))), "compare"  # 和白云区比呢？

@@ -14,7 +14,7 @@ class ChangeIntent(PlannerBase):
             return self._open(q)
         d = Draft("change")
         stat = "vs2013" if "vs2013" in q.stats else "yoy"
-        for key in q.indicators[:3]:
+        for key in q.indicators[:6]:
             name = self._indicator(key).display
             for place in self._places_for(q, key):
                 ev = self.box.lookup(key, place, self.year, stat)
@@ -42,7 +42,7 @@ class ChangeIntent(PlannerBase):
 
     def _series(self, d: Draft, q: Query) -> None:
         """The years the bulletin gives a figure for, and the change from the first to the last."""
-        for key in q.indicators[:3]:
+        for key in q.indicators[:6]:
             name = self._indicator(key).display
             for place in self._places_for(q, key):
                 points = sorted((ev for ev in self.box.facts_for(key, place, "value") if ev.value is not None),

@@ -53,6 +53,18 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
     return lex.unit_of(after[:6]) or next((u for u in COUNT_UNITS if after.startswith(u)), "")
 
 
+def _level_in_sentence(fact: Evidence, lex: Lexicon) -> re.Match | None:
+    """The level or class the fact's own sentence gives right after the indicator's figure (…68.9分贝，比2023年
+    降低0.5分贝，属二级水平): searched up to the next ；, where the next indicator begins."""
+    text = fold(fact.text)
+    names = [fold(a) for a in (fact.indicator, *(lex.indicators[fact.indicator].aliases if fact.indicator in lex.indicators else ()))]
+    at = min((text.find(n) for n in names if n in text), default=-1)
+    if at < 0:
+        return None
+    end = text.find("；", at)
+    return re.search(r"([一二三四五])(级|类)", text[at: end if end > 0 else len(text)])
+
+
 def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | None]]:
     """PM10、二氧化氮分别为37、27，同比分别下降9.8%和6.9%: in a clause with 分别, the i-th figure belongs to the
     i-th name listed (indicators, or else places), when the counts agree."""
@@ -120,6 +132,10 @@ class ClaimIntent(PlannerBase):
             every = self._claim_every_district(q, key, d)
             if every:
                 return every
+        if re.search(r"[一二三四五]类|前\s*[一二三四五六七八九十\d]\s*[位名]|后\s*[一二三四五六七八九十\d]\s*[位名]", fold(q.text)):
+            said = self._claim_members(q, key, d) or self._claim_count(q, key, d)  # 4个区为二类 / 三类的有6个区
+            if said:
+                return said
         figures = claim_figures(q, self.lex)
         if not figures:
             return self._claim_qualitative(q, key, place, d)
@@ -184,7 +200,8 @@ class ClaimIntent(PlannerBase):
             if near and near[0] >= 0.5:
                 d.add(f"公报相关原文：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
             return None
-        if stat == "value" and part.measures and not self._fits(key, part.measures):
+        counted = _claimed_unit(self.lex, clause, number) in COUNT_UNITS
+        if stat == "value" and part.measures and not counted and not self._fits(key, part.measures):
             # 产生量 claimed, only a 利用率 reported: nothing to check it against
             results.append("unverifiable")
             d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
@@ -204,7 +221,7 @@ class ClaimIntent(PlannerBase):
         else:
             said = f"为{value_text(fact)}"
         level = re.search(r"([一二三四五])(级|类)", clause)
-        stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "")
+        stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "") or _level_in_sentence(fact, self.lex)
         if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
             cmp = "level"
@@ -454,8 +471,14 @@ class ClaimIntent(PlannerBase):
         if extreme:  # the verdict goes first, once known
             d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
             return d.answer(verdict=extreme)
-        d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
         near = self._best_sentence(q.text)
+        core = re.sub(r"^核实：|[\s，,。；;！!？?“”\"]", "", fold(q.text))
+        core = re.sub(r"^(?:19|20)\d\d年(?:广州市?|全市)?", "", core)
+        if near and len(core) >= 8 and core in re.sub(r"[\s，,。；;！!？?“”\"]", "", fold(near[1])):
+            quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
+            d.add(f"核查结论：属实。公报原文：{near[1]}{d.cite(quote)}")  # stated word for word
+            return d.answer(verdict="supported")
+        d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
         if near and near[0] >= 0.5:  # what the bulletin does say on it, for the reader to judge
             quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
             d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
