@@ -65,16 +65,17 @@ def core_question(text: str, lex: Lexicon) -> str:
         return text
     verbs = lex.word_pattern("ask_verbs")
     m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
-    if not m or len(text) - m.end() < 6:
-        return text
+    if not m or len(text) - m.end() < 6 or re.search(r"[？?]|多少|几|哪|是否|吗", text[: m.start()]):
+        return text  # what comes before is itself a question (…多少，顺便问一下…): several parts, not a story
     rest = text[m.end():]
     replies = lex.word_pattern("reply_requests")
     rest = re.sub(rf"[，,。\s]*(?:{replies})[。！!\s]*", "。", rest).strip("。 ")
     # the place the caller speaks of earlier stays with the question when the question itself names none
     if not _names_place(rest, lex):
-        earlier = [h for kind in ("district", "site") for h in lex.find(kind, text[: m.start()])]
-        if earlier:
-            rest = text[earlier[-1].start: earlier[-1].end] + rest
+        lives = re.search(r"(居住在|住在|家住|住|来自)\s*([^，,。；;]{2,12})", text[: m.start()])
+        earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []
+        if earlier:  # 其居住在南沙区…询问臭氧是否超标: where the caller lives is the place asked about
+            rest = lives.group(2)[earlier[-1].start: earlier[-1].end] + rest
     return rest
 
 

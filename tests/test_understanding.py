@@ -54,6 +54,8 @@ def observe(assistant, phrasing, keys: set[str]) -> dict:
 def holds(key: str, want, seen: dict) -> bool:
     if key == "note":
         return want in seen["note"]
+    if key == "text_has":
+        return want in seen["text"]
     if key == "answer_has":
         return all(w in seen["answer"] for w in ([want] if isinstance(want, str) else want))
     if key == "answer_lacks":
