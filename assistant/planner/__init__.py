@@ -35,7 +35,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 self._indicator(q.indicators[0]).topic in MEASURED_TOPICS:
             # 全国PM2.5是多少. A question that also names 广州 is about 广州; 获评广东省…企业 names an award.
             return self._outside_value(q)
-        if q.measures and q.indicators and q.intent in ("value", "rank", "compare"):
+        if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
             fitting = tuple(k for k in q.indicators if self._fits(k, q.measures))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)

@@ -149,6 +149,13 @@ class ClaimIntent(PlannerBase):
         status = self._check_status(q, d)
         if status:
             results.append(status)
+        results += self._check_class_clauses(q, d)
+        since = re.search(r"(?:自|从)\s*((?:19|20)\d\d)\s*年\s*(?:起|以来|开始)", fold(q.text))
+        stated = next(iter(self.box.facts_for(q.indicators[0], place, "since")), None) if since else None
+        if stated is not None and stated.value is not None:  # 自2011年起稳定保持100%
+            ok = int(stated.value) == int(since.group(1))
+            results.append("supported" if ok else "refuted")
+            d.add(f"{'属实' if ok else '不符'}：公报原文为“{stated.note or stated.text}”{d.cite(stated)}。")
         first_part = len(d.parts)
         extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
         if extreme:
@@ -220,7 +227,9 @@ class ClaimIntent(PlannerBase):
             said = f"{fact.note or '连续年数'}为{value_text(fact)}"
         else:
             said = f"为{value_text(fact)}"
-        level = re.search(r"([一二三四五])(级|类)", clause)
+        after = fold(q.text)[fold(q.text).find(clause) + max(at, 0):] if clause in fold(q.text) else clause
+        level = re.search(r"([一二三四五])(级|类)", re.split(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)[1]
+                          if len(re.split(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)) > 1 else after)
         stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "") or _level_in_sentence(fact, self.lex)
         if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
@@ -303,6 +312,26 @@ class ClaimIntent(PlannerBase):
                 best, score = k, s
         return best if score >= 2 else key
 
+    def _check_class_clauses(self, q: Query, d: Draft) -> list[str]:
+        """生态质量指数为61.74，生态质量类型为一类: a clause that states a class with no figure is checked against
+        the class the bulletin gives for that indicator and place."""
+        out = []
+        for clause in re.split(r"[，,；;。]", fold(q.text)):
+            said = re.search(r"(为|是|属于?)\s*(第?[一二三四五]类)", clause)
+            if not said or re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", clause)):
+                continue
+            part = parse(clause, self.lex)
+            keys = [self._with_classes(k) for k in (part.indicators or q.indicators)]
+            place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+            fact = next((ev for k in keys for ev in self.box.facts_for(k, place, "class", self.year)), None)
+            if fact is None:
+                continue
+            ok = said.group(2).lstrip("第") in fact.text_value
+            out.append("supported" if ok else "refuted")
+            d.add(f"{'属实' if ok else '不符'}：公报显示{self._place_name(place)}{self._indicator(fact.indicator).display}"
+                  f"为{fact.text_value}{d.cite(fact)}。")
+        return out
+
     def _check_status(self, q: Query, d: Draft) -> str | None:
         """但仍未达到省年度考核目标 stated beside right figures: the bulletin's own word on it (达到/未达到/完成)
         decides; None if the claim states no such status or the cited sentences say nothing of it."""
@@ -334,8 +363,9 @@ class ClaimIntent(PlannerBase):
                 return None
             wrong = [facts[p] for p in places if facts[p].text_value != cls.group()]
             if wrong:
+                actual = [ev for ev in facts.values() if ev.text_value == cls.group() and ev.place in self.lex.districts]
                 d.add("核查结论：不符。" + "；".join(f"{ev.place}为{ev.text_value}{d.cite(ev)}" for ev in wrong) +
-                      f"，不是{cls.group()}。")
+                      f"，不是{cls.group()}。公报中为{cls.group()}的是{'、'.join(ev.place for ev in actual)}（{len(actual)}个区）。")
                 return d.answer(verdict="refuted")
             d.add("核查结论：属实。" + "；".join(f"{p}为{facts[p].text_value}{d.cite(facts[p])}" for p in places) + "。")
             return d.answer(verdict="supported")
@@ -472,8 +502,9 @@ class ClaimIntent(PlannerBase):
             d.parts.insert(first_part, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
             return d.answer(verdict=extreme)
         near = self._best_sentence(q.text)
-        core = re.sub(r"^核实：|[\s，,。；;！!？?“”\"]", "", fold(q.text))
-        core = re.sub(r"^(?:19|20)\d\d年(?:广州市?|全市)?", "", core)
+        core = re.sub(r"^核实[:：]|[\s，,。；;:：！!？?“”\"]", "", fold(q.text))
+        region = "|".join(re.escape(fold(a)) for a in (self.region, self.region[:-1], "全市") if a)
+        core = re.sub(rf"^(?:(?:19|20)\d\d年)?(?:{region})?", "", core)
         if near and len(core) >= 8 and core in re.sub(r"[\s，,。；;！!？?“”\"]", "", fold(near[1])):
             quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
             d.add(f"核查结论：属实。公报原文：{near[1]}{d.cite(quote)}")  # stated word for word
