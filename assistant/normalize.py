@@ -42,11 +42,27 @@ class Normalized:
 def normalize(text: str, lex: Lexicon) -> Normalized:
     text = spoken(text, lex)
     text, notes = correct_terms(text, lex)
+    mixed = _claim_and_question(text, lex)
+    if mixed:  # 听说荔湾生态质量全市最差，是不是真的？荔湾区的生态质量是几类？: a check and a question
+        return Normalized(text=mixed[0], parts=mixed, notes=notes)
     claim = as_claim(text, lex)
     if claim is not None:
         return Normalized(text=claim, parts=(claim,), notes=notes)
     text = core_question(peel_wrapper(text, lex), lex)
     return Normalized(text=text, parts=split_parts(text, lex), notes=notes)
+
+
+def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """A message whose question-marked pieces are partly a check and partly a question: each is read on its own."""
+    if QUOTED.search(text):
+        return None
+    pieces = [p.strip() for p in re.split(r"(?<=[？?])", text) if p.strip(" ，,。？?")]
+    if len(pieces) < 2:
+        return None
+    read = [as_claim(p, lex) for p in pieces]
+    if not any(read) or all(read):
+        return None
+    return tuple(c or core_question(peel_wrapper(p, lex), lex) for c, p in zip(read, pieces, strict=True))
 
 
 def spoken(text: str, lex: Lexicon) -> str:
@@ -153,6 +169,9 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     reported = lex.word_list("reported_speech")
     opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
+    if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
+            re.search(r"几个|几家|多少|什么时候|何时|哪一年|哪年|是什么|有哪些|怎么样", folded):
+        return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？: hearsay as context for a question
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
     if quotes and not asks_check and _has_any(lex.word_list("quote_refs"), QUOTED.sub(" ", folded)):
@@ -162,7 +181,7 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     if quotes:
         claim = max(quotes, key=len)
     else:
-        claim = text[opener.end():] if opener else text
+        claim = text[opener.end():] if opener else peel_wrapper(text, lex)  # 12345工单：… is not the claim
         claim = _strip_words(claim, reported + closers + tuple(w for w in openers if len(w) > 3))
     claim = re.sub(r"^[\s：:，,]+|[\s：:，,。？?！!]+$", "", re.sub(r"\s+", " ", claim))
     if not claim or not re.search(r"[\u4e00-\u9fffA-Za-z]", claim):

@@ -22,6 +22,8 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
+COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占")
+
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
 
 
@@ -44,6 +46,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             listed = self._district_list(q)
             if listed:
                 return listed
+        if q.indicators and COMPOSITION.search(q.text):  # 漂浮垃圾主要是什么类型，各占多少: every part's share
+            q = replace(q, indicators=tuple(dict.fromkeys(k for key in q.indicators for k in self._parts_of(key))))
         if "class" in q.stats and q.indicators:  # 生态质量是几类: the topic's indicator that has classes
             keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
@@ -72,6 +76,20 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
         return answer
+
+    def _parts_of(self, key: str) -> list[str]:
+        """The shares that make up the topic a share belongs to: 海滩垃圾塑料类占比 -> every 海滩垃圾…占比."""
+        if not key.endswith("占比"):
+            return [key]
+        head = re.match(r"[\u4e00-\u9fff]{2,4}?(垃圾|废物|断面|类型)", key)
+        stem = head.group(0) if head else key[:4]
+        parts = [k for k in self.lex.indicators if k.startswith(stem) and k.endswith("占比") and self.box.facts_for(k)]
+
+        def share(k: str) -> float:
+            ev = self.box.lookup(k)
+            return ev.value if ev is not None and ev.value is not None else 0.0
+
+        return sorted(parts, key=share, reverse=True) or [key]
 
     def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
         """The subject check every structured answer passes: if the question's own subject words are mostly
