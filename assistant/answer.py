@@ -162,6 +162,8 @@ def merge_answers(answers: list[Answer]) -> Answer:
     evidence: list[Evidence] = []
     keys: list[tuple[str, str]] = []
     texts = []
+    seen: set[str] = set()
+    answers = [a for a in answers if not (a.text in seen or seen.add(a.text))]  # a part answered twice is shown once
     for a in answers:
         local = list(dict.fromkeys((e.locator, e.text) for e in a.evidence))
         for e in a.evidence:

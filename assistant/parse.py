@@ -22,7 +22,7 @@ CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|�
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
 UP_WORDS = re.compile(r"上升|增加|提高|提升|升高|增长|上涨|多了|rise|rose|risen|increase|grew|grow|went up|up")
-DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|declin|fall|fell|went down|down")
+DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down")
 BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
 WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
 BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than in|compared with|compared to|since|from)\s*$")

@@ -22,6 +22,7 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
+COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆)")
 COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
@@ -46,6 +47,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             listed = self._district_list(q)
             if listed:
                 return listed
+        counted = COUNT_WORD.search(q.text)
+        if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
+            place = q.places[0] if q.places else CITY
+            q = replace(q, indicators=tuple(dict.fromkeys(self._by_unit(k, place, counted.group(1), q.text) for k in q.indicators)))
         if q.indicators and COMPOSITION.search(q.text):  # 漂浮垃圾主要是什么类型，各占多少: every part's share
             q = replace(q, indicators=tuple(dict.fromkeys(k for key in q.indicators for k in self._parts_of(key))))
         if "class" in q.stats and q.indicators:  # 生态质量是几类: the topic's indicator that has classes
@@ -79,8 +84,6 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
 
     def _parts_of(self, key: str) -> list[str]:
         """The shares that make up the topic a share belongs to: 海滩垃圾塑料类占比 -> every 海滩垃圾…占比."""
-        if not key.endswith("占比"):
-            return [key]
         head = re.match(r"[\u4e00-\u9fff]{2,4}?(垃圾|废物|断面|类型)", key)
         stem = head.group(0) if head else key[:4]
         parts = [k for k in self.lex.indicators if k.startswith(stem) and k.endswith("占比") and self.box.facts_for(k)]

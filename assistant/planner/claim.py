@@ -444,7 +444,7 @@ class ClaimIntent(PlannerBase):
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
         if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
-                     r"than last year|compared with|from (19|20)\d\d|\b(rose|fell|increased|decreased|dropped|declined|grew)\b",
+                     r"than last year|compared with|from (19|20)\d\d|\b(rose|fell(?! short)|increased|decreased|dropped|declined|grew)\b",
                      clause):
             return "yoy"
         if re.search(r"目标|target", clause):

@@ -140,9 +140,11 @@ class RankIntent(PlannerBase):
         elif all(mine.value <= ev.value for ev in ranked):
             where = "各区中最低"
         else:
-            lower = [ev.place for ev in ranked if ev.value < mine.value]
-            where = f"低于它的有{'、'.join(lower)}" if len(lower) <= 5 else \
-                f"高于它的有{'、'.join(ev.place for ev in ranked if ev.value > mine.value) or '无'}"
+            lower = [ev for ev in ranked if ev.value < mine.value]
+            higher = [ev for ev in ranked if ev.value > mine.value]
+            side, which = ("低于它的有", lower) if len(lower) <= len(higher) else ("高于它的有", higher)
+            where = side + ("、".join(f"{ev.place}{value_text(ev)}{d.cite(ev)}" for ev in which) if len(which) <= 3
+                            else "、".join(ev.place for ev in which))
         d.add(f"{place}{name}为{self._describe(d, mine)}，{where}。")
         return d
 
