@@ -95,6 +95,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .parse import clean
 
     assistant = Assistant()
+    if assistant.default is None:
+        _print("资料库中还没有公报；请先运行 `python -m assistant add 文件`。")
+        return 1
     query = clean(args.query, assistant.settings.max_question_chars)
     passages = assistant.retriever.search(query, k=args.k, mode=args.mode) if query else []
     if args.json:
