@@ -278,7 +278,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             gr.Markdown("### 资料库中的公报\n上传 PDF、HTML 或 TXT 格式的公报（不超过 50 MB），系统自动识别章节、表格和数据，"
                         "每条数据附出处；无法确定的配对列入“待核对”，不作猜测。添加后即可提问，无需重启。")
             listing = gr.Dataframe(bulletin_rows(assistant), label="公报列表", wrap=True, elem_id="library-table")
-            upload = gr.File(label="上传公报文件", file_types=list(UPLOAD_TYPES), type="filepath", elem_id="upload")
+            # no file_types here: Gradio would refuse other types itself, in English; upload_problem says it in Chinese
+            upload = gr.File(label="上传公报文件（PDF、HTML 或 TXT，不超过 50 MB）", type="filepath", elem_id="upload")
             with gr.Accordion("可选：指定编号、标题、地区、时间（默认从文件识别）", open=False):
                 with gr.Row():
                     new_id = gr.Textbox(label="编号", placeholder="如 guangzhou-2025")

@@ -108,8 +108,11 @@ def test_library_tab_uploads_a_bulletin_usable_at_once(page, tmp_path):
     wrong.write_bytes(b"PK")
     page.locator("#upload input[type=file]").set_input_files(str(wrong))
     page.locator("#add").click()
-    page.wait_for_function("document.querySelector('#add-status').innerText.includes('未添加')", timeout=30000)
+    page.wait_for_function("document.querySelector('#add-status').innerText.includes('不支持的文件类型')", timeout=30000)
     assert "guangzhou-2024" in page.locator("#library-table").inner_text()
+    page.reload(wait_until="load")  # a fresh upload box
+    page.wait_for_selector("#question textarea", timeout=60000)
+    page.get_by_role("tab", name="资料").click()
     page.locator("#upload input[type=file]").set_input_files(str(ROOT / "tests" / "docs" / "foshan-2024-03.txt"))
     page.locator("#add").click()
     page.wait_for_function("document.querySelector('#add-status').innerText.includes('已添加')", timeout=120000)
