@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import fold
-from .parse import COMPARE, Query, merge_follow_up
+from .parse import COMPARE, Query, _intent, merge_follow_up
 
+TWO = re.compile(r"这两项|这两个指标|这两个|两个指标|两项指标|两者|二者|昼夜两|these two|both of them")
 PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两项|这两个|这几项|这些指标|this district|that district|\bit\b|\bthey\b")
 
 
@@ -23,6 +24,13 @@ class Session:
         """
         prev = next((h for h in reversed(self.history) if h.intent not in ("invalid",)), None)
         folded = fold(q.text)
+        if TWO.search(folded) and len(q.indicators) < 2 and q.intent not in ("invalid", "claim"):
+            # 这两项同比变化方向一样吗: the two indicators talked about last
+            recent = list(dict.fromkeys(k for h in reversed(self.history) for k in h.indicators))[:2]
+            if len(recent) == 2:
+                q = replace(q, indicators=tuple(reversed(recent)), follow_up=True,
+                            places=q.places or (prev.places if prev else ()))
+                q = replace(q, intent=_intent(q, folded) if q.intent == "open" else q.intent)
         if PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
             q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
             if not q.places and self.focus:
