@@ -13,7 +13,7 @@ from ..types import Answer, Evidence
 CITY = "全市"
 MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
 ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|11个行政区|十一个行政区|"
-                           r"every district|all districts|each district")
+                           r"every district|all districts|each district|all \d+ districts|all eleven districts")
 NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
@@ -74,7 +74,7 @@ def _asking_clauses(rest: str) -> str:
 
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
-                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|市民|反映|表示|担心")
+                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|市民|反映|表示|担心|一直|自年|年起|一样|降得|升得|变得")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

@@ -109,7 +109,7 @@ ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*(?:[个天家条座项处年%]|微克
                          r"\s*[^\d，,。；;]{0,8}?以上(?=$|[\s，,。；;的）)])")
 EVERY = re.compile(r"都|全部|均|全都|一律|无一|每个|所有|all|every")
 # 11个行政区都/全部…: the count of every district, said to introduce an all-districts claim
-ALL_OF = re.compile(r"\s*个\s*(?:行政区|区)\s*(?:的)?[^\d，,。；;]{0,10}?(?:都|全部|均|全都|一律)")
+ALL_OF = re.compile(r"\s*个\s*(?:行政区|区)\s*(?:的)?[^\d，,。；;]{0,10}?(?:都|全部|均|全都|一律)|\s*districts")
 CMP_TEXT = {"<": "低于", ">": "高于"}
 def _negation(text: str) -> str:
     """One spelling of "not": 没有出现 / 没出现 / 并未出现 -> 未出现."""

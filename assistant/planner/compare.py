@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answer import Draft
+from ..answer import Draft, change_text
 from ..parse import Query
 from ..types import Answer
 from .base import CITY, PlannerBase
@@ -32,6 +32,12 @@ class CompareIntent(PlannerBase):
         places = list(q.places[:2]) if len(q.places) >= 2 else [*q.places, CITY][:2]
         values = [self.box.lookup(key, p) for p in places]
         if not all(values):
+            classes = [self.box.lookup(self._with_classes(key), p, None, "class") for p in places]
+            if all(classes):  # 天河区和黄埔区的生态质量类型一样吗: the classes side by side
+                same = classes[0].text_value == classes[1].text_value
+                d.add(f"{places[0]}{self._indicator(classes[0].indicator).display}为{classes[0].text_value}{d.cite(classes[0])}，"
+                      f"{places[1]}为{classes[1].text_value}{d.cite(classes[1])}，{'两者相同' if same else '两者不同'}。")
+                return d.answer()
             return self._value(q)
         a, b = values
         d.add(f"{self._place_name(a.place)}{name}为{self._describe(d, a)}，{self._place_name(b.place)}为{self._describe(d, b)}。")
@@ -46,6 +52,9 @@ class CompareIntent(PlannerBase):
     def _compare_indicators(self, q: Query, d: Draft) -> Answer:
         """Two indicators at one place: both figures, and which is higher when they share a unit."""
         place = q.places[0] if q.places else CITY
+        stat = "vs2013" if "vs2013" in q.stats else ("yoy" if "yoy" in q.stats else "value")
+        if stat != "value":  # PM2.5和PM10跟2013年比，哪个降得更多: the changes are compared
+            return self._compare_changes(q, d, place, stat)
         found = [(k, self.box.lookup(k, place, q.year or self.year)) for k in q.indicators[:2]]
         missing = [k for k, ev in found if ev is None or ev.value is None]
         for k, ev in found:
@@ -65,4 +74,18 @@ class CompareIntent(PlannerBase):
             hi = ka if gap.inputs[0] is a else kb
             unit = "个百分点" if a.unit == "%" else a.unit
             d.add(f"{self._indicator(hi).display}更高，高{d.derive(gap)}{unit}（{gap.formula}）。")
+        return d.answer()
+
+    def _compare_changes(self, q: Query, d: Draft, place: str, stat: str) -> Answer:
+        since = "比2013年" if stat == "vs2013" else "同比"
+        found = [(k, self.box.lookup(k, place, self.year, stat)) for k in q.indicators[:6]]
+        found = [(k, ev) for k, ev in found if ev is not None and ev.value is not None]
+        if not found:
+            return self._change(q)
+        for k, ev in found:
+            d.add(f"{self._place_name(place)}{self._indicator(k).display}{change_text(ev, since=since)}{d.cite(ev)}。")
+        if len(found) >= 2 and len({ev.unit for _, ev in found}) == 1:
+            most = max(found, key=lambda f: abs(f[1].value))
+            least = min(found, key=lambda f: abs(f[1].value))
+            d.add(f"变化幅度最大的是{self._indicator(most[0]).display}，最小的是{self._indicator(least[0]).display}。")
         return d.answer()
