@@ -219,6 +219,7 @@ class Assistant:
             if query.intent == "invalid":
                 return Answer(text=INVALID, status="invalid", intent="invalid")
             if session is not None and n == 0:
+                session.lexicon = b.lexicon
                 query = session.resolve(query)
             if several and target.year:
                 query = replace(query, years=(target.year,))

@@ -274,13 +274,32 @@ def claimed_direction(text: str) -> int:
     return 0 if up == down else (1 if up else -1)
 
 
-def merge_follow_up(q: Query, prev: Query | None) -> Query:
+def _variant(text: str, last: str, lex: Lexicon) -> str | None:
+    """The indicator whose name holds a word of the follow-up and most of the last indicator's name."""
+    words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,4}", fold(text)) if w not in ("那么", "还有", "什么")]
+    words = [w[:-1] if w.endswith(("呢", "吗")) else w for w in words]
+    best, score = None, 0
+    for key in lex.indicators:
+        if key == last or not any(w and w in key for w in words):
+            continue
+        shared = len(set(key) & set(last))
+        if shared >= 3 and shared > score:
+            best, score = key, shared
+    return best
+
+
+def merge_follow_up(q: Query, prev: Query | None, lex: Lexicon | None = None) -> Query:
     """Carry the place, indicator and year of the previous turn into a follow-up that leaves them out."""
     if prev is None or q.intent in ("invalid", "claim") or prev.intent == "invalid":
         return q
     short = q.follow_up or len(q.text) <= 12
     if not short or (q.places and q.indicators):
         return q
+    if not q.indicators and prev.indicators and lex is not None:
+        variant = _variant(q.text, prev.indicators[0], lex)
+        if variant:  # 功能区昼间达标率…？ / 夜间呢？: the indicator named like the last one, with the new word
+            q = replace(q, indicators=(variant,))
+            return merge_follow_up(q, prev, lex)
     if not q.places and not q.indicators:
         # 同比呢？ / 最低的呢？ / 达标吗？ / 2023年呢？: only a statistic, an order, a test or a year is new
         folded = fold(q.text)

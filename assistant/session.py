@@ -15,6 +15,7 @@ PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两�
 @dataclass
 class Session:
     history: list[Query] = field(default_factory=list)
+    lexicon: object = None  # the vocabulary follow-ups are read with (set by Assistant.ask)
     focus: tuple[str, ...] = ()  # the places the last answer was about, e.g. the district a ranking named first
 
     def resolve(self, q: Query) -> Query:
@@ -35,7 +36,7 @@ class Session:
             q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
             if not q.places and self.focus:
                 q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
-        resolved = merge_follow_up(q, prev)
+        resolved = merge_follow_up(q, prev, self.lexicon)
         if not q.places and COMPARE.search(folded) and resolved.intent not in ("invalid", "claim"):
             recent = list(dict.fromkeys(p for h in reversed(self.history) for p in h.places))[:2]
             if len(recent) == 2:

@@ -22,7 +22,7 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
-COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆)")
+COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆|件)")
 COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
@@ -51,6 +51,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY
             q = replace(q, indicators=tuple(dict.fromkeys(self._by_unit(k, place, counted.group(1), q.text) for k in q.indicators)))
+            if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
+                return self._uncounted(q)
         if q.indicators and COMPOSITION.search(q.text):  # 漂浮垃圾主要是什么类型，各占多少: every part's share
             q = replace(q, indicators=tuple(dict.fromkeys(k for key in q.indicators for k in self._parts_of(key))))
         if "class" in q.stats and q.indicators:  # 生态质量是几类: the topic's indicator that has classes
@@ -81,6 +83,21 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
         return answer
+
+    def _counts_things(self, key: str) -> bool:
+        units = {ev.unit for ev in self.box.facts_for(key, stat="value")}
+        return bool(units & {"个", "家", "条", "座", "项", "处", "辆", "件", "余条", "多个", "余个", "余家", "多家", "多条"})
+
+    def _uncounted(self, q: Query) -> Answer:
+        said = self._passage_answer(q)
+        if said is not None and said.status == "not_found":
+            return said  # the passage route already says the count is not given, with its sentence
+        d = Draft("not_found")
+        d.add("公报未给出所问的数量。")
+        near = self._best_sentence(q.text)
+        if near and near[0] >= 0.3:
+            d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
+        return d.answer("not_found")
 
     def _parts_of(self, key: str) -> list[str]:
         """The shares that make up the topic a share belongs to: 海滩垃圾塑料类占比 -> every 海滩垃圾…占比."""
