@@ -404,15 +404,26 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
         names = [r[0] for r in rows]
     if len(header) < 2 or not rows:
         return
+    pc = _place_column(header, rows, places)  # 排名 | 城市 | …: the names need not come first
+    if pc:
+        header = [header[pc], *header[:pc], *header[pc + 1:]]
+        rows = [[r[pc], *r[:pc], *r[pc + 1:]] if len(r) > pc else r for r in rows]
     default_unit, exceptions = _table_units(table.unit)
     label = table.caption or "表格"
+    previous_key = None
     for col in range(1, len(header)):
         key, unit, stat = _column(lex, header[col])
+        if stat == "yoy" and previous_key and _names_no_indicator(lex, header[col]):
+            key = previous_key  # 同比变化（%） right after a column: that column's change
+        elif stat == "value":
+            previous_key = key
         if unit is None:
             unit = next((u for name, u in exceptions.items() if name and (name in header[col] or name == key)),
                         default_unit)
         if stat == "rank":
             unit = "名"
+        if stat == "yoy" and unit == "个百分点":
+            unit = "百分点"
         for row in rows:
             if col >= len(row) or not row[0]:
                 continue
@@ -429,6 +440,20 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
                                        locator=label, row_label=row[0]))
             elif cell and cell not in ("-", "—", "/", "--"):
                 out.review.append(f"{label}：{row[0]} 的“{header[col]}”单元格“{cell}”不是数值，未收录。")
+
+
+def _place_column(header: list[str], rows: list[list[str]], places: PlaceFinder) -> int:
+    """The column of names: the one whose header says 城市/区/断面/站点, else the one with the most known places."""
+    for i, h in enumerate(header):
+        if PLACE_WORDS.match(h.strip()) or re.fullmatch(r".{0,4}(城市|区县|区（县）|区\(县\)|断面名称|断面|站点|点位|地区|区域|县区|区（市）)", h.strip()):
+            return i
+    counts = [sum(_is_place(r[i], places) for r in rows if len(r) > i) for i in range(len(header))]
+    return max(range(len(header)), key=lambda i: counts[i]) if max(counts, default=0) > 0 else 0
+
+
+def _names_no_indicator(lex: Lexicon, header: str) -> bool:
+    core = re.sub(r"[（(].*?[）)]|同比|变化|变幅|增幅|降幅|幅度|率", "", header).strip()
+    return not core or not lex.find("indicator", core)
 
 
 def _row_place(name: str, places: PlaceFinder, region: str) -> str:

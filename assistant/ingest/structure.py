@@ -76,7 +76,7 @@ def structure(text: str) -> Structure:
             continue  # page furniture (— 1 —, 第2页) is not text
         md = MARKDOWN.match(line)
         level = len(md.group(1)) if md else heading_level(line)
-        if level and (not buf or buf.endswith(SENTENCE_END)):
+        if level and (not buf or buf.endswith(SENTENCE_END) or (level <= 2 and not md)):  # 一、 （一） always begin
             flush()
             title = md.group(2).strip() if md else line
             path[:] = path[: level - 1] + [title]
@@ -143,7 +143,28 @@ def pair_cells(cells: list[str]) -> Table | None:
         rows = [rest[k: k + width] for k in range(0, len(rest), width)]
         if all(not NUMERIC.match(r[0]) and all(NUMERIC.match(c) for c in r[1:]) for r in rows):
             readings.append(Table(header=cells[:width], rows=rows))
+    if not readings:  # cells that are classes or words (Ⅱ类, 是, —): each column must keep one kind throughout
+        for width in range(3, min(len(cells) // 3, 10) + 1):
+            rest = cells[width:]
+            if len(rest) < 2 * width or len(rest) % width or any(NUMERIC.match(c) or CLASS_CELL.match(c) for c in cells[:width]):
+                continue
+            rows = [rest[k: k + width] for k in range(0, len(rest), width)]
+            kinds = [{_kind(r[j]) for r in rows} for j in range(width)]
+            if kinds[0] == {"text"} and all(len(k) == 1 or k <= {"class", "none"} for k in kinds[1:]) and \
+                    any(k & {"class", "number"} for k in kinds[1:]):
+                readings.append(Table(header=cells[:width], rows=rows))
     return readings[0] if len(readings) == 1 else None
+
+
+CLASS_CELL = re.compile(r"^(劣)?[ⅠⅡⅢⅣⅤIV]+类$|^[一二三四五]类$|^(是|否|达标|超标|优|良|轻度污染|中度污染)$")
+
+
+def _kind(cell: str) -> str:
+    if NUMERIC.match(cell) and not re.fullmatch(r"[-—–/]+", cell):
+        return "number"
+    if re.fullmatch(r"[-—–/]+", cell):
+        return "none"
+    return "class" if CLASS_CELL.match(cell) else "text"
 
 
 SPACED_ROW = re.compile(r"^(\S+)((?:\s+[-+]?\d+(?:\.\d+)?%?)+)$")
