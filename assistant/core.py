@@ -240,7 +240,7 @@ class Assistant:
         return answer
 
     def _plan(self, b: Bulletin, query) -> Answer:
-        answer = b.planner.plan(query)
+        answer = self._for_period(b, query).plan(query)
         # A claim's own figures, or a threshold the user set (PM2.5低于20的区), may be quoted back.
         allowed = (float(b.info.year), *map(float, query.years),
                    *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
@@ -261,6 +261,28 @@ class Assistant:
             return None
         return Answer(text=f"《{b.info.title}》只报告{b.info.region or '本地区'}及其所辖地区的数据，未给出{'、'.join(unknown)}的情况。",
                       status="not_found", intent="not_found")
+
+    def _for_period(self, b: Bulletin, query):
+        """A monthly report states the month and the months so far (5月 / 1-5月): the planner sees the facts of the
+        period the question asks for (the report's own period when it names none)."""
+        facts = b.tables.facts
+        if b.info.kind == "annual" or not (facts["period"] != "").any():
+            return b.planner
+        from .ingest.facts import period_named
+
+        asked = period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period
+        if asked.split("-")[0] != str(b.info.year):  # 2023年1-6月 from the 2024 report: its 同期 figures
+            asked = f"{b.info.year}-{asked.split('-', 1)[1]}" if "-" in asked else b.tables.manifest.period
+        own = asked == b.tables.manifest.period
+        view = facts[(facts["period"] == asked) | ((facts["period"] == "") if own else False)]
+        tables = dataclasses.replace(b.tables, facts=view)
+        box = Toolbox(tables, b.lexicon, b.retriever)
+        rules = RulePlanner(box, b.lexicon)
+        if self.chat_model is not None:
+            from .llm import LLMPlanner
+
+            return LLMPlanner(self.chat_model, box, rules)
+        return rules
 
     def _not_covered(self, missing: str, text: str, bulletins: dict[str, Bulletin]) -> Answer:
         """A period no bulletin covers: say so, and list what there is for the place asked about."""

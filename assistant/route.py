@@ -18,6 +18,7 @@ from .lexicon import fold
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
+MONTH_RANGE = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月")
 MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月(?!份?\s*[起以])")
 SERIES = re.compile(r"近(?:几|[二两三四五六七八九十\d])年|历年|逐年|每年|这几年|年度变化|变化趋势|趋势|over the years")
 
@@ -56,14 +57,22 @@ def route(text: str, bulletins: list[Info], home: str | None, relative_years: di
     home_region = next((b.region for b in bulletins if b.id == home), bulletins[0].region)
     pool = named or [b for b in bulletins if b.region == home_region] or bulletins
     years = _years(folded, pool, relative_years or {})
-    months = [(int(y) if y else (years[-1] if years else None), int(m)) for y, m in MONTH.findall(folded)
-              if 1 <= int(m) <= 12]
+    months = [(int(y) if y else (years[-1] if years else None), int(a), int(b)) for y, a, b in MONTH_RANGE.findall(folded)
+              if 1 <= int(a) < int(b) <= 12]
+    if not months:
+        months = [(int(y) if y else (years[-1] if years else None), int(m), int(m)) for y, m in MONTH.findall(folded)
+                  if 1 <= int(m) <= 12]
     if months:
-        hits = [b for b in pool if b.kind != "annual" and any(
-            (y is None or y == b.year) and b.months[0] <= m <= b.months[1] for y, m in months)]
+        # a report that ends with the month asked states that month and the months so far (5月 and 1-5月)
+        def covers(b: Info, y: int | None, end: int) -> bool:
+            return b.kind != "annual" and b.months[1] == end and (y is None or y == b.year)
+
+        hits = [b for b in pool if any(covers(b, y, end) for y, _, end in months)]
+        if not hits:  # 2023年1-6月 with only the 2024 report: it states the same months a year earlier
+            hits = [b for b in pool if any(y is not None and covers(b, y + 1, end) for y, _, end in months)]
         if hits:
-            return Route(tuple(Target(b.id) for b in _by_period(hits)))
-        asked = "、".join(f"{y or ''}{'年' if y else ''}{m}月" for y, m in months)
+            return Route(tuple(Target(b.id) for b in _by_period(hits)[-1:]))
+        asked = "、".join(f"{y or ''}{'年' if y else ''}{a if a == e else f'{a}-{e}'}月" for y, a, e in months)
         return Route(_default(pool), missing=f"现有资料中没有{asked}的报告")
     annual = [b for b in pool if b.kind == "annual"]
     if years:

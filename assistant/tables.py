@@ -16,6 +16,7 @@ from .types import Evidence
 
 FACT_COLUMNS = ["id", "indicator", "place", "year", "stat", "value", "unit", "text_value",
                 "section", "locator", "source", "row_label", "note"]
+PERIOD = "period"  # optional: the part of the bulletin's period a fact is for (2024-05, 2024-01~05); empty = all of it
 STANDARD_COLUMNS = ["indicator", "grade", "limit", "unit", "basis", "section", "source"]
 STATS = {"value", "yoy", "vs2013", "target", "grade", "class", "rank", "group", "improvement",
          "streak", "since", "status"}
@@ -101,7 +102,9 @@ def load_facts(path: Path) -> pd.DataFrame:
         row["value"] = _number(path, row, "value", required=row["stat"] in NUMERIC_STATS)
         if row["value"] is None and not row["text_value"]:
             raise TableError(f"{where}: value 与 text_value 不能同时为空")
-    frame = pd.DataFrame(rows, columns=["_line", *FACT_COLUMNS])
+    for row in rows:
+        row[PERIOD] = row.get(PERIOD) or ""
+    frame = pd.DataFrame(rows, columns=["_line", *FACT_COLUMNS, PERIOD])
     return frame.astype({"year": "int64", "value": "float64"})
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..config import Settings
-from ..tables import FACT_COLUMNS, STANDARD_COLUMNS, TableError, load_facts, load_standards
+from ..tables import FACT_COLUMNS, PERIOD, STANDARD_COLUMNS, TableError, load_facts, load_standards
 from .facts import PlaceFinder, extract
 from .meta import describe, places_in
 from .read import IngestError, read_document
@@ -104,7 +104,10 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                     place = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, *place.aliases))))
                 found[name] = place
             extracted = extract(blocks, lex, PlaceFinder({p.name: p.aliases for p in found.values()}),
-                                meta.period.year, region="全市")
+                                meta.period.year, region="全市", periodic=meta.period.kind != "annual")
+            for fact in extracted.facts:  # the bulletin's own period is written as no period
+                if fact.get("period") == meta.period.label:
+                    fact["period"] = ""
             step("抽取数据")
             overrides = _read_overrides(old / "overrides.csv")
             auto, conflicts = _dedupe(extracted.facts)
@@ -241,8 +244,8 @@ def _dedupe(rows: list[dict]) -> tuple[list[dict], list[str]]:
     """One row per indicator, place, year and statistic. The same figure stated twice (in the text and in a
     table) is kept once; two different figures are both dropped and listed for review, never chosen between."""
     groups: dict[tuple, list[dict]] = {}
-    for r in rows:
-        groups.setdefault(_key(r), []).append(r)
+    for r in rows:  # 5月 and 1-5月 figures of one indicator are two facts, not a conflict
+        groups.setdefault((*_key(r), r.get(PERIOD, "")), []).append(r)
     kept, review = [], []
     for key, group in groups.items():
         named = [g for g in group if g.get("_direct", True)]
@@ -268,7 +271,7 @@ def _apply(auto: list[dict], overrides: list[dict]) -> list[dict]:
     indicator, place, year and statistic; add/replace put the hand row in."""
     gone = {_key(o) for o in overrides if o["action"] in ("drop", "replace")}
     rows = [dict(r) for r in auto if _key(r) not in gone]
-    rows += [{c: o.get(c, "") for c in FACT_COLUMNS} for o in overrides if o["action"] in ("add", "replace")]
+    rows += [{c: o.get(c, "") for c in (*FACT_COLUMNS, PERIOD)} for o in overrides if o["action"] in ("add", "replace")]
     seen: set[str] = set()
     for n, row in enumerate(rows, start=1):
         if not row["id"] or row["id"] in seen:
@@ -307,7 +310,7 @@ def _write(folder: Path, doc, meta, bid: str, blocks: list[Block], places: dict,
             else:
                 generated[key] = value
     (folder / "places.yaml").write_text(yaml.safe_dump(generated, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    _csv(folder / "tables" / "facts.csv", FACT_COLUMNS, facts)
+    _csv(folder / "tables" / "facts.csv", [*FACT_COLUMNS, PERIOD], facts)
     _csv(folder / "tables" / "standards.csv", STANDARD_COLUMNS, _unique_standards(standards))
     (folder / "review.md").write_text(_review(meta, facts, auto, overrides, review), encoding="utf-8")
 

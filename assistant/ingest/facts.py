@@ -45,6 +45,17 @@ class Extracted:
     review: list[str] = field(default_factory=list)
 
 
+def period_named(text: str, year: int) -> str:
+    """1-5月 / 2024年1-5月 -> 2024-01~05; 5月 / 5月份 -> 2024-05; nothing -> ""."""
+    m = re.search(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月", text)
+    if m and 1 <= int(m.group(2)) < int(m.group(3)) <= 12:
+        return f"{m.group(1) or year}-{int(m.group(2)):02d}~{int(m.group(3)):02d}"
+    m = re.search(r"(?:((?:19|20)\d\d)\s*年\s*)?(?<![\d-])(\d{1,2})\s*月(?:份)?(?!\s*[-—–~至到])", text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1) or year}-{int(m.group(2)):02d}"
+    return ""
+
+
 def _unit_kind(unit: str) -> str:
     if unit in ("微克/立方米", "毫克/立方米", "毫克/升"):
         return "concentration"
@@ -121,17 +132,29 @@ class PlaceFinder:
         return [(self.canonical[m.group()], m.start(), m.end()) for m in self.pattern.finditer(text)]
 
 
-def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, region: str = "全市") -> Extracted:
+def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, region: str = "全市",
+            periodic: bool = False) -> Extracted:
+    """`periodic`: a monthly or cumulative report, whose sentences and sections may speak of the month itself
+    or of the months so far (5月… / 1-5月累计…); each fact then records which (its `period`)."""
     out = Extracted()
     for block in blocks:
         section = " › ".join(block.section) or "正文"
+        in_section = period_named(" ".join(block.section[-1:]), year) if periodic else ""
         if block.kind == "text":
             for sentence in re.findall(r"[^。！？]+[。！？]?", block.text):
                 sentence = _prose_tail(sentence.strip())
                 if sentence:
+                    start = len(out.facts)
                     _sentence_facts(sentence, section, lex, places, year, region, out)
+                    said = period_named(sentence[:14], year) if periodic else ""
+                    for fact in out.facts[start:]:
+                        fact["period"] = said or in_section
         elif block.kind == "table" and block.table is not None:
+            start = len(out.facts)
             _table_facts(block.table, section, lex, places, year, region, out)
+            said = period_named(block.table.caption, year) if periodic else ""
+            for fact in out.facts[start:]:
+                fact["period"] = said or in_section
     for n, fact in enumerate(out.facts, start=1):
         fact["id"] = f"a{n:04d}"
     return out
