@@ -94,7 +94,8 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
             from ..lexicon import load_lexicon
 
             lex = load_lexicon(corpus, _lexicon_folder(settings))
-            names = [row[0] for b in blocks if b.table is not None and _names_places(b.table) for row in b.table.rows if row]
+            names = [row[_name_column(b.table)] for b in blocks if b.table is not None and _names_places(b.table)
+                     for row in b.table.rows if len(row) > _name_column(b.table)]
             from .meta import gazetteer
 
             region = next((p for p in gazetteer().values() if p.name == meta.region), None)
@@ -165,12 +166,21 @@ def _hand_places(path: Path, region: str) -> dict:
     return out
 
 
-def _names_places(table) -> bool:
-    """Whether a table's first column holds places (its header says 区/城市/站点/断面 …)."""
+def _name_column(table) -> int:
+    """The column of a table whose header names places (区/城市/站点/断面 …), wherever it is; else the first."""
     from .facts import PLACE_WORDS
 
-    head = (table.header[0] if table.header else "").strip()
-    return bool(PLACE_WORDS.match(head) or re.search(r"区|县|市|城市|站|断面|点位|地区", head))
+    for i, head in enumerate(table.header):
+        if PLACE_WORDS.match(head.strip()) or re.search(r"区|县|城市|站|断面|点位|地区", head):
+            return i
+    return 0
+
+
+def _names_places(table) -> bool:
+    """Whether a table has a column of places (its header says 区/城市/站点/断面 …)."""
+    from .facts import PLACE_WORDS
+
+    return any(PLACE_WORDS.match(h.strip()) or re.search(r"区|县|市|城市|站|断面|点位|地区", h) for h in table.header)
 
 
 def remove_bulletin(bulletin_id: str, settings: Settings) -> bool:

@@ -28,7 +28,7 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
-        if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟)", after):
+        if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟)|\s*[-—–~至到]\s*\d{1,2}\s*月", after):
             continue  # a count of the whole, or a date (自2024年9月起)
         after = re.sub(internal, "", after)
         if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
@@ -437,6 +437,22 @@ class ClaimIntent(PlannerBase):
         d.add(f"核查结论：{'属实' if ok else '不符'}。{basis}，{'超标' if over else '达标'}。")
         return d.answer(verdict="supported" if ok else "refuted")
 
+    def _said_word_for_word(self, q: Query, sentence: str) -> bool | None:
+        """True if the sentence states the claim word for word (time and place aside); False if it states it with
+        the opposite negation (未出现 / 出现了); None otherwise."""
+        core = re.sub(r"^核实[:：]|[\s，,。；;:：！!？?“”\"]", "", fold(q.text))
+        region = "|".join(re.escape(fold(a)) for a in (self.region, self.region[:-1], "全市") if a)
+        core = re.sub(rf"^(?:(?:19|20)\d\d年)?(?:\d{{1,2}}(?:[-~]\d{{1,2}})?月(?:份)?)?(?:{region})?", "", core)
+        flat = re.sub(r"[\s，,。；;:：！!？?“”\"]", "", fold(sentence))
+        if len(core) < 6:
+            return None
+        if core in flat:
+            return True
+        flipped = _negation(core)
+        if flipped.startswith("未") and flipped[1:] in flat and ("未" + flipped[1:]) not in flat:
+            return False
+        return None
+
     def _claim_stat(self, q: Query, clause: str) -> str:
         """Which statistic a claimed figure is about, judged from the clause it sits in."""
         if re.search(r"(由|从)\s*\d[^，,。；;]*?(为|到|至)\s*\d", clause):
@@ -533,13 +549,17 @@ class ClaimIntent(PlannerBase):
         if best and best[0] >= 0.6:
             _, sentence, ev = best
             quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
-            claimed = set(q.numbers)
+            claimed = {n for n, _, _ in claim_figures(q, self.lex)}  # dates (5月) are no claimed figures
             stated = {v for v, _ in numbers(sentence)}
             if claimed and claimed <= stated:
                 d.add(f"核查结论：属实。公报原文：{sentence}{d.cite(quote)}")
                 return d.answer(verdict="supported")
-            if claimed:
-                d.add(f"核查结论：不符。公报原文：{sentence}{d.cite(quote)}")
-                return d.answer(verdict="refuted")
+            if claimed:  # no indicator to pin the figure to: the sentence is shown, nothing is refuted by it
+                d.add(f"核查结论：无法核实。公报中最接近的原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="unverifiable")
+            said = self._said_word_for_word(q, sentence)
+            if said is not None:
+                d.add(f"核查结论：{'属实' if said else '不符'}。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="supported" if said else "refuted")
         d.add("核查结论：无法核实。公报中没有找到能直接核对这一说法的内容。")
         return d.answer(verdict="unverifiable")
