@@ -537,6 +537,19 @@ class ClaimIntent(PlannerBase):
         ranked = self.box.rank_districts(key)
         if place not in self.lex.districts or not ranked or not (q.best or q.worst):
             return None, None
+        moved = re.search(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)", q.text)
+        if moved:  # 升幅为全省最大: ranked by the stated change, not by the figure
+            changes = sorted((ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.districts
+                              and ev.value is not None), key=lambda ev: ev.value)
+            mine = next((ev for ev in changes if ev.place == place), None)
+            if mine is None:
+                return None, None
+            rising = bool(re.search(r"升|涨|增|上", moved.group()))
+            extreme = changes[-1] if rising else changes[0]
+            ok = mine.value == extreme.value
+            d.add(f"{place}{self._indicator(key).display}{change_text(mine)}{d.cite(mine)}；各{'市' if self.region.endswith('省') else '区'}中"
+                  f"{'升幅' if rising else '降幅'}最大的是{extreme.place}，{change_text(extreme)}{d.cite(extreme)}。")
+            return ("supported" if ok else "refuted"), mine
         extreme = ranked[-1] if self._want_high(q, key) else ranked[0]
         mine = next((ev for ev in ranked if ev.place == place), None)
         if mine is None:
