@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 import threading
 import time
@@ -242,7 +243,8 @@ class Assistant:
     def _plan(self, b: Bulletin, query) -> Answer:
         answer = self._for_period(b, query).plan(query)
         # A claim's own figures, or a threshold the user set (PM2.5低于20的区), may be quoted back.
-        allowed = (float(b.info.year), *map(float, query.years),
+        months = [float(m) for m in re.findall(r"(\d{1,2})\s*(?=[-—–~至到]\s*\d{1,2}\s*月|月)", fold(query.text))]
+        allowed = (float(b.info.year), *map(float, query.years), *months,  # 3月 / 1-5月 may be named back
                    *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)

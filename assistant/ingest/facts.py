@@ -205,7 +205,10 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if re.search(r"从\s*$", before) and re.match(r"\s*[^，,；;。]{0,4}(增至|降至|提高到|下降到|上升到|增加到|减少到|减少为|增加为|降低到|提升至|提高至|上升至|下降至)",
                                                         folded[m.end() + len(unit):]):
                 stat = None  # 从51.0%增至74.2%: the starting figure belongs to an earlier year the clause does not name
-            if re.match(r"\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*[～~至到-]\s*\d", folded[m.end():]) or \
+            if re.match(r"\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*(以上|以下|以内|之间|左右)", folded[m.end():]) or \
+                    re.search(r"(在|超过|低于|高于|不足|不到|大于|小于)\s*$", before) and not re.search(r"为\s*$", before):
+                stat = None  # 优良天数比率在90%以上的城市: a threshold, not any place's figure
+            elif re.match(r"\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*[～~至到-]\s*\d", folded[m.end():]) or \
                     re.search(r"\d\s*(?:" + "|".join(map(re.escape, UNITS)) + r")?\s*[～~至到-]\s*$", folded[start: m.start()]):
                 stat = None  # 在24～31微克/立方米之间: a range, not a figure of any one place
             fact_year = _year_of(folded, start, m.start(), year) if stat == "value" else year
