@@ -206,6 +206,10 @@ class Assistant:
         home = self.default
         way = route(text, [b.info for b in bulletins.values()], home.id if home else None,
                     home.lexicon.words.get("relative_years", {}) if home else {})
+        if session is not None and session.route is not None and not way.missing and _names_no_scope(text, bulletins):
+            way = session.route  # 那PM10呢？ / 比去年同期增加了几天？: the same bulletin(s) as the question before
+        if session is not None and not way.missing:
+            session.route = way
         if way.missing:
             return self._not_covered(way.missing, text, bulletins)
         targets = list(way.targets)
@@ -248,6 +252,13 @@ class Assistant:
                    *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)
+        if b.info.kind != "annual" and answer.status == "answered" and answer.intent != "claim":
+            from .ingest.facts import period_named
+            from .ingest.meta import Period
+
+            said = Period.parse(period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period)
+            if said is not None:  # 5月 or 1-5月累计: a monthly report states both; the period is the bulletin's own words
+                answer.text = f"（{said.words}{'累计' if said.kind == 'cumulative' else ''}）{answer.text}"
         return answer
 
     def _unreported_place(self, text: str, b: Bulletin) -> Answer | None:
@@ -334,3 +345,11 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:
         return 0
+
+
+def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
+    """Neither a place any bulletin reports on, nor a year or a month."""
+    folded = fold(text)
+    if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|今年|去年|前年", folded):
+        return False
+    return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)

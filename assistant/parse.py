@@ -135,7 +135,8 @@ def parse(text: str, lex: Lexicon) -> Query:
         lex.find(kind, text, ind_taken)
     rest = _strip_spans(folded, ind_taken + lex.unit_spans(folded))
     numbers = tuple(float(n) for n in NUMBER.findall(rest))
-    outside = any(s in folded for s in SCOPE_OUTSIDE)
+    own = {fold(a) for a in lex.city_aliases}  # a provincial report's 全省 is its own region, not outside it
+    outside = any(s in folded for s in SCOPE_OUTSIDE if fold(s) not in own)
 
     query = Query(
         text=text, intent="value", places=tuple(dict.fromkeys(places)), indicators=tuple(dict.fromkeys(indicators)),

@@ -16,6 +16,7 @@ PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两�
 class Session:
     history: list[Query] = field(default_factory=list)
     lexicon: object = None  # the vocabulary follow-ups are read with (set by Assistant.ask)
+    route: object = None  # the bulletins the last question went to: a follow-up naming no place or period stays there
     focus: tuple[str, ...] = ()  # the places the last answer was about, e.g. the district a ranking named first
 
     def resolve(self, q: Query) -> Query:
@@ -51,3 +52,4 @@ class Session:
     def clear(self) -> None:
         self.history.clear()
         self.focus = ()
+        self.route = None

@@ -156,6 +156,8 @@ def test_answers_follow_the_new_figures_and_are_routed_by_period(empty, embedder
     assert has(both.text, 21) and has(both.text, 19)
     assert {c["source"] for c in both.citations} == {"2024年广州市生态环境状况公报", "2025年广州市生态环境状况公报"}
     assert a.ask("2022年广州市PM2.5是多少？").status == "not_found"  # no bulletin for it, none pretends
+    follow = a.ask_turns(["2025年广州市PM2.5平均浓度是多少？", "那PM10呢？"])  # a follow-up stays with its bulletin
+    assert has(follow.text, 35) and not has(follow.text, 37)
 
 
 def test_add_is_idempotent_and_remove_takes_the_bulletin_out(empty, embedder):

@@ -46,7 +46,8 @@ class CompareIntent(PlannerBase):
             d.add("两者相同。")
         else:
             hi = gap.inputs[0]
-            d.add(f"{self._place_name(hi.place)}更高，高{d.derive(gap)}{hi.unit}（{gap.formula}）。")
+            unit = "个百分点" if hi.unit == "%" else hi.unit  # shares differ by percentage points
+            d.add(f"{self._place_name(hi.place)}更高，高{d.derive(gap)}{unit}（{gap.formula}）。")
         return d.answer()
 
     def _compare_indicators(self, q: Query, d: Draft) -> Answer:
