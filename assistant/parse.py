@@ -29,7 +29,8 @@ BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than
 BASE_YEAR_AFTER = re.compile(r"\s*(年)?\s*(起|以来|来|开始|相比|比|同期相比)")
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?:\s*年|(?!\d))")
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
-SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球", "国内", "china", "national")
+SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球", "国内", "nationwide", "across china", "in china",
+                 "national ranking", "nationally")
 
 
 @cache

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..answer import Draft
+from ..answer import Draft, change_text
 from ..lexicon import fold
 from ..parse import Query
+from ..tools import fmt
 from ..types import Answer, Evidence
 from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, content_words, coverage
 from .change import ChangeIntent
@@ -22,6 +23,8 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
+INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪种污染物|哪个污染物|污染物里|污染物中|指标里|指标中|六种")
+CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆|件)")
 COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占")
 
@@ -47,6 +50,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             listed = self._district_list(q)
             if listed:
                 return listed
+        if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
+            return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         counted = COUNT_WORD.search(q.text)
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY
@@ -83,6 +88,26 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
         return answer
+
+    def _rank_indicators(self, q: Query) -> Answer:
+        """The pollutants ordered by the change the bulletin states for each (同比, or since 2013 when asked)."""
+        stat = "vs2013" if "vs2013" in q.stats or re.search(r"2013", q.text) else "yoy"
+        since = "比2013年" if stat == "vs2013" else "同比"
+        found = [ev for k, ind in self.lex.indicators.items() if ind.pollutant
+                 for ev in [self.box.lookup(k, CITY, self.year, stat)] if ev is not None and ev.value is not None]
+        d = Draft("rank")
+        if not found:
+            d.add(f"公报未给出各污染物{since}的变化。")
+            return d.answer("not_found")
+        d.add("；".join(f"{self._indicator(ev.indicator).display}{change_text(ev, since=since)}{d.cite(ev)}" for ev in found) + "。")
+        falling = sorted((ev for ev in found if ev.value < 0), key=lambda ev: ev.value)
+        flat = [ev for ev in found if ev.value == 0]
+        if falling:
+            d.add(f"降幅最大的是{self._indicator(falling[0].indicator).display}（{fmt(abs(falling[0].value))}%），"
+                  f"最小的是{self._indicator(falling[-1].indicator).display}（{fmt(abs(falling[-1].value))}%）。")
+        if flat:
+            d.add(f"持平的有{'、'.join(self._indicator(ev.indicator).display for ev in flat)}。")
+        return d.answer()
 
     def _counts_things(self, key: str) -> bool:
         units = {ev.unit for ev in self.box.facts_for(key, stat="value")}

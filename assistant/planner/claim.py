@@ -149,6 +149,9 @@ class ClaimIntent(PlannerBase):
         status = self._check_status(q, d)
         if status:
             results.append(status)
+        ordinal = self._check_ordinal(q, d)
+        if ordinal:
+            results.append(ordinal)
         results += self._check_class_clauses(q, d)
         since = re.search(r"(?:自|从)\s*((?:19|20)\d\d)\s*年\s*(?:起|以来|开始)", fold(q.text))
         stated = next(iter(self.box.facts_for(q.indicators[0], place, "since")), None) if since else None
@@ -262,7 +265,7 @@ class ClaimIntent(PlannerBase):
         if classes and said:
             checked = classes
             exceptions = [ev for ev in classes if ev.text_value not in said]
-        elif re.search(r"达标|达到.{0,6}标准|超标", folded):
+        elif re.search(r"达标|达到.{0,6}标准|超标|\bmet\b.{0,30}standard|\bmeets?\b.{0,30}standard", folded):
             grades = [ev for ev in self.box.facts_for(key, stat="grade") if ev.place in self.lex.districts]
             limit = self.box.standard_limit(key)
             values = self.box.rank_districts(key)
@@ -311,6 +314,20 @@ class ClaimIntent(PlannerBase):
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    def _check_ordinal(self, q: Query, d: Draft) -> str | None:
+        """数量居全省第二 beside right figures: the place the cited sentence gives (居全省第一) decides."""
+        pattern = r"(居|位居|位列|排名|排|列)(全省|全国|全市|国内城市|全国城市)?(第[一二三四五六七八九十\d]+|首位)"
+        said = re.search(pattern, fold(q.text))
+        if not said:
+            return None
+        for ev in d.evidence:
+            stated = re.search(pattern, fold(ev.text))
+            if stated and (stated.group(2) or "") == (said.group(2) or ""):
+                ok = stated.group(3) == said.group(3) or {stated.group(3), said.group(3)} == {"第一", "首位"}
+                d.add(f"{'属实' if ok else '不符'}：公报原文为“{stated.group(0)}”，说法为“{said.group(0)}”。")
+                return "supported" if ok else "refuted"
+        return None
 
     def _check_class_clauses(self, q: Query, d: Draft) -> list[str]:
         """生态质量指数为61.74，生态质量类型为一类: a clause that states a class with no figure is checked against
