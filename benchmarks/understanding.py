@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument("--sets", nargs="*", default=list(SETS))
     args = ap.parse_args()
     results_path = HERE / "results" / "understanding.json"
-    results = json.loads(results_path.read_text(encoding="utf-8")) if results_path.exists() else {}
+    results = json.loads(results_path.read_text(encoding="utf-8")) if results_path.exists() else {}  # keeps first runs
     for name in args.sets:
         results[name] = {"questions": str(SETS[name].relative_to(ROOT.parent)), **score(SETS[name])}
         print(name, json.dumps(results[name], ensure_ascii=False))
