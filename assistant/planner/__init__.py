@@ -144,6 +144,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return answer
         if not q.weak and NUMBER_ASKED.search(fold(q.text)):
             return answer  # a figure asked of a named indicator: the measure and count checks guard it
+        if not q.weak and q.measures and q.indicators and self._fits(q.indicators[0], q.measures):
+            return answer  # 要求告知水源地水质达标率: the very measure asked, of the indicator named
         if q.intent in ("rank", "compare") and not q.weak and \
                 len({ev.place for ev in answer.evidence if ev.value is not None and ev.indicator in q.indicators}) >= 2:
             return answer  # places ordered by the very indicator asked: words such as 设区市 only name the scope
