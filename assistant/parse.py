@@ -121,8 +121,8 @@ def parse(text: str, lex: Lexicon) -> Query:
     indicators = _strongest(exact + [m for m in scattered if m.size > max((e.size for e in exact), default=0)],
                             lex, folded)
     site_spans = [(m.start, m.end) for m in lex.find("site", text)]
-    around = [m for m in lex.find("indicator", text, []) if any(m.start <= a and b <= m.end and m.end - m.start > b - a
-                                                                 for a, b in site_spans)]
+    around = [m for m in lex.find("indicator", text, []) if any(
+        m.start <= a and b <= m.end and (m.end - m.start > b - a or not indicators) for a, b in site_spans)]
     if around:  # 黄龙带水库水质类别: a name that holds a site's name is named in full, not cut at the site
         indicators = list(dict.fromkeys([*(m.key for m in around), *indicators]))
     shared = _shared_tail(folded, exact, lex)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from .lexicon import fold
 from .parse import COMPARE, Query, _intent, merge_follow_up
 
-TWO = re.compile(r"这两项|这两个指标|这两个|两个指标|两项指标|两者|二者|昼夜两|these two|both of them")
+TWO = re.compile(r"这两项|这两个指标|这两个|两个指标|两项指标|两者|二者|昼夜两|两个加起来|两个合计|两项合计|两个项目|these two|both of them")
 PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两项|这两个|这几项|这些指标|this district|that district|\bit\b|\bthey\b")
 
 

@@ -36,7 +36,7 @@ class Derived:
     """A figure computed from evidence by a stated formula; the verifier recomputes it."""
 
     value: float
-    op: Literal["sub", "implied_prev", "implied_base", "ratio_pp"]
+    op: Literal["sub", "sum", "implied_prev", "implied_base", "ratio_pp"]
     inputs: tuple[Evidence, ...]
     formula: str  # human-readable, e.g. "42 − 40 = 2"
     decimals: int = 1
@@ -45,6 +45,8 @@ class Derived:
         a = self.inputs[0].value
         if self.op == "sub":
             return round(a - self.inputs[1].value, self.decimals)
+        if self.op == "sum":
+            return round(a + self.inputs[1].value, self.decimals)
         if self.op in ("implied_prev", "implied_base"):
             pct = self.inputs[1].value
             return round(a / (1 + pct / 100), self.decimals)

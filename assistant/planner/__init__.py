@@ -13,7 +13,7 @@ from ..answer import Draft, change_text
 from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
-from ..types import Answer, Evidence
+from ..types import Answer, Derived, Evidence
 from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, content_words, coverage
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
@@ -23,6 +23,7 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
+SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之和|加在一起")
 INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪种污染物|哪个污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆|件)")
@@ -50,6 +51,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             listed = self._district_list(q)
             if listed:
                 return listed
+        if SUM_ASKED.search(q.text) and len(q.indicators) == 2 and q.intent != "claim":
+            summed = self._sum(q)  # 利用处置能力和收集能力加起来一共多少
+            if summed:
+                return summed
         if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
             return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         counted = COUNT_WORD.search(q.text)
@@ -88,6 +93,20 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
         return answer
+
+    def _sum(self, q: Query) -> Answer | None:
+        """Two figures of one unit added, the working shown."""
+        place = q.places[0] if q.places else CITY
+        a, b = (self.box.lookup(k, place) for k in q.indicators)
+        if a is None or b is None or a.value is None or b.value is None or a.unit != b.unit:
+            return None
+        total = round(a.value + b.value, 4)
+        d = Draft("value")
+        derived = Derived(value=total, op="sum", inputs=(a, b), decimals=4,
+                          formula=f"{fmt(a.value)} + {fmt(b.value)} = {fmt(total)}")
+        d.add(f"{self._indicator(a.indicator).display}为{self._describe(d, a)}，{self._indicator(b.indicator).display}为"
+              f"{self._describe(d, b)}，合计{d.derive(derived)}{a.unit}（{derived.formula}）。")
+        return d.answer()
 
     def _rank_indicators(self, q: Query) -> Answer:
         """The pollutants ordered by the change the bulletin states for each (同比, or since 2013 when asked)."""

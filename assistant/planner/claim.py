@@ -28,7 +28,7 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
-        if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟)|\s*[-—–~至到]\s*\d{1,2}\s*月", after):
+        if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟|热线|工单|转办|平台)|\s*[-—–~至到]\s*\d{1,2}\s*月", after):
             continue  # a count of the whole, or a date (自2024年9月起)
         after = re.sub(internal, "", after)
         if BELOW_BEFORE.search(before) or BELOW_AFTER.match(after):
@@ -127,7 +127,7 @@ class ClaimIntent(PlannerBase):
         if not q.indicators:
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
-        key = q.indicators[0]
+        key = self._most_specific(q)
         if ALL_DISTRICTS.search(fold(q.text)) and EVERY.search(fold(q.text)):
             every = self._claim_every_district(q, key, d)
             if every:
@@ -314,6 +314,16 @@ class ClaimIntent(PlannerBase):
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    def _most_specific(self, q: Query) -> str:
+        """Of the indicators a claim names, the one named by the longest words (浮游动物多样性指数 over 近岸海域)."""
+        folded = fold(q.text)
+
+        def named(k: str) -> int:
+            ind = self.lex.indicators.get(k)
+            return max((len(fold(a)) for a in (k, *(ind.aliases if ind else ())) if fold(a) in folded), default=0)
+
+        return max(q.indicators, key=named) if len(q.indicators) > 1 else q.indicators[0]
 
     def _check_ordinal(self, q: Query, d: Draft) -> str | None:
         """数量居全省第二 beside right figures: the place the cited sentence gives (居全省第一) decides."""
@@ -521,6 +531,14 @@ class ClaimIntent(PlannerBase):
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
             facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
+        ended = re.findall(r"(?:降为|升为|变为|变成|改为|到|为|成)\s*(劣?第?(?:[一二三四五]|i{1,3}|iv|v)类)", fold(q.text))
+        if ended and facts:  # 由Ⅱ类降为Ⅲ类: the class it is said to be now is the one checked
+            now = ended[-1]
+            ev = facts[0]
+            ok = now in fold(ev.text_value)
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{self._indicator(key).display}为"
+                  f"{ev.text_value}{d.cite(ev)}。")
+            return d.answer(verdict="supported" if ok else "refuted")
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:
                 d.add(f"核查结论：属实。公报：{self._place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
