@@ -42,8 +42,9 @@ def app_load(n: int, clients: int) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    log = tempfile.NamedTemporaryFile(prefix="load-serve-", suffix=".log", delete=False)
     proc = subprocess.Popen([sys.executable, "serve.py", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(240):
@@ -77,10 +78,11 @@ def app_load(n: int, clients: int) -> dict:
         wall = time.perf_counter() - started
         return {"requests": n, "clients": clients, "seconds": round(wall, 2), "throughput_rps": round(n / wall, 1),
                 "p50_ms": pct(latencies, 0.5), "p95_ms": pct(latencies, 0.95), "errors": len(errors),
-                "error_samples": errors[:3]}
+                "error_samples": errors[:3], "server_log": log.name if errors else None}
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        log.close()
 
 
 def batch_load(n: int) -> dict:
