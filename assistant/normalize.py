@@ -48,7 +48,7 @@ def normalize(text: str, lex: Lexicon) -> Normalized:
     claim = as_claim(text, lex)
     if claim is not None:
         return Normalized(text=claim, parts=(claim,), notes=notes)
-    text = core_question(peel_wrapper(text, lex), lex)
+    text = peel_wrapper(core_question(peel_wrapper(text, lex), lex), lex)
     return Normalized(text=text, parts=split_parts(text, lex), notes=notes)
 
 
@@ -81,18 +81,53 @@ def core_question(text: str, lex: Lexicon) -> str:
         return text
     verbs = lex.word_pattern("ask_verbs")
     m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
-    if not m or len(text) - m.end() < 6 or re.search(r"[？?]|多少|几|哪|是否|吗", text[: m.start()]):
+    if not m or len(text) - m.end() < 6:
+        return story_question(text, lex)
+    if re.search(r"[？?]|多少|几|哪|是否|吗", text[: m.start()]):
         return text  # what comes before is itself a question (…多少，顺便问一下…): several parts, not a story
     rest = text[m.end():]
     replies = lex.word_pattern("reply_requests")
     rest = re.sub(rf"[，,。\s]*(?:{replies})[。！!\s]*", "。", rest).strip("。 ")
-    # the place the caller speaks of earlier stays with the question when the question itself names none
-    if not _names_place(rest, lex):
-        lives = re.search(r"(居住在|住在|家住|住|来自)\s*([^，,。；;]{2,12})", text[: m.start()])
-        earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []
-        if earlier:  # 其居住在南沙区…询问臭氧是否超标: where the caller lives is the place asked about
-            rest = lives.group(2)[earlier[-1].start: earlier[-1].end] + rest
-    return rest
+    return _carry_place(rest, text[: m.start()], lex)
+
+
+ASKING = re.compile(r"[？?]|多少|几[个项家天条次年类级]|哪|是否|吗|什么|有没有|是不是|分别")
+
+
+def story_question(text: str, lex: Lexicon) -> str:
+    """A long message that tells a story and then asks without an asking verb (…网上还有人说白云区PM2.5全市最高。
+    她希望我们按官方公报答复：2024年白云区PM2.5和PM10分别是多少？麻烦给个准确口径。): the question is the
+    sentences that ask. Sentences that only tell, and hearsay leading up to the ask, are context, not the question.
+    The message is left whole when no sentence asks, when every sentence does, or when what asks names nothing."""
+    sentences = [s for s in re.split(r"(?<=[。！!？?；;])", text) if s.strip(" 。！!；;")]
+    if len(text) < 40 or len(sentences) < 2:
+        return text
+    reported = lex.word_list("reported_speech")
+    asking = [s for s in sentences if ASKING.search(fold(s)) and not _has_any(reported, fold(s))]
+    if not asking or len(asking) == len(sentences):
+        return text
+    kept = []
+    for s in asking:  # 她希望我们按官方公报答复：…: a lead-in before a colon that neither asks nor names comes off
+        head = re.match(r"([^：:]{1,30})[：:]\s*(?=\S)", s)
+        if head and not ASKING.search(fold(head.group(1))) and not _names_something(head.group(1), lex):
+            s = s[head.end():]
+        kept.append(s.strip())
+    question = "".join(kept)
+    if not _names_something(question, lex):
+        return text  # 这个数值去年是多少？: what is asked about was said in the story
+    story = "".join(s for s in sentences if s not in asking)
+    return _carry_place(question, story, lex)
+
+
+def _carry_place(question: str, story: str, lex: Lexicon) -> str:
+    """The place the caller speaks of earlier stays with the question when the question itself names none."""
+    if _names_place(question, lex):
+        return question
+    lives = re.search(r"(居住在|住在|家住|住|来自)\s*([^，,。；;]{2,12})", story)
+    earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []
+    if earlier:  # 其居住在南沙区…询问臭氧是否超标: where the caller lives is the place asked about
+        return lives.group(2)[earlier[-1].start: earlier[-1].end] + question
+    return question
 
 
 def _names_place(text: str, lex: Lexicon) -> bool:
