@@ -107,6 +107,9 @@ def parse(text: str, lex: Lexicon) -> Query:
         relative = lex.words.get("relative_years", {})
         said = [w for w in relative if fold(w) in folded and not re.search(rf"(比|较|和|与|跟|相比){re.escape(fold(w))}", folded)]
         years = tuple(lex.year + int(relative[w]) for w in said)[:1]
+        both = _year_pair(folded, relative, lex.year)
+        if both:  # 去年和前年分别是多少: two years asked, not a comparison
+            years = both
     for m in YEAR.finditer(folded):
         taken.append(m.span())
     places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
@@ -135,7 +138,7 @@ def parse(text: str, lex: Lexicon) -> Query:
     stats = {kind for kind in ("yoy", "vs2013", "target", "limit", "rank", "class") if lex.has(f"stat:{kind}", text)}
     if 2013 in years and len(years) > 1 or re.search(r"(比|较|与|和|相比)\s*2013", folded):
         stats.add("vs2013")
-    if re.search(r"(比|较|跟|和|与|同|相比)\s*(去年|前年|上一年|上年|上年同期)", folded):
+    if re.search(r"(比|较|跟|和|与|同|相比)\s*(去年|前年|上一年|上年|上年同期)", folded) and len(set(years)) < 2:
         stats.add("yoy")  # 跟前年比: against the year before the bulletin's year
     for kind in ("stat:yoy", "stat:vs2013", "stat:target", "stat:limit", "stat:rank", "stat:class"):
         lex.find(kind, text, ind_taken)
@@ -341,3 +344,17 @@ def split_claims(passage: str) -> list[str]:
         if len(part) >= 4 and (re.search(r"\d", part) or re.search(r"最|第一|达标|超标|类", part)):
             out.append(part)
     return out
+
+
+def _year_pair(folded: str, relative: dict, latest: int) -> tuple[int, ...]:
+    """去年和前年（分别）是多少 / 前年、去年各是多少: two relative years joined as a pair ask for both years' values.
+    A pair followed by a comparison (去年和前年比 / 变化) is a change, and a pair that names one year twice (今年和去年,
+    both the bulletin's latest year) is not read as two."""
+    words = "|".join(re.escape(fold(w)) for w in sorted(relative, key=len, reverse=True) if re.search(r"[\u4e00-\u9fff]", w))
+    pair = re.search(rf"({words})\s*(?:和|与|跟|及|、|以及)\s*({words})", folded) if words else None
+    if not pair or CHANGE.search(folded) or re.search(r"比|相差|差多少|高多少|低多少", folded[pair.end():]):
+        return ()
+    lookup = {fold(w): int(v) for w, v in relative.items()}
+    years = tuple(dict.fromkeys(latest + lookup[pair.group(k)] for k in (1, 2)))
+    return years if len(years) == 2 else ()
+

@@ -39,18 +39,32 @@ class ValueIntent(PlannerBase):
 
     def _value_draft(self, q: Query) -> Draft:
         d = Draft("value")
-        year = q.year or self.year
+        # 2023年和2024年分别是多少 / 去年和前年各是多少: each year asked, in order; otherwise the one year asked
+        asked = sorted(set(q.years))[:3] if len(set(q.years)) > 1 else [q.year or self.year]
+        year = asked[-1]
         missing: list[tuple[str, str]] = []
         done: set[tuple[str, str]] = set()
-        for key in q.indicators[:3]:
-            for place in self._places_for(q, key):
-                expanded = self._expand(q, place) if key == q.indicators[0] or q.weak else [key]
-                for ind in expanded or [key]:  # no overview figure for this place: say what is missing
-                    if (ind, place) in done:
-                        continue
-                    done.add((ind, place))
-                    if not self._one_value(d, ind, place, year):
-                        missing.append((ind, place))
+        seen: set[tuple[str, str, int]] = set()
+        gaps: list[tuple[str, str, int]] = []
+        for each in asked:
+            for key in q.indicators[:3]:
+                for place in self._places_for(q, key):
+                    expanded = self._expand(q, place) if key == q.indicators[0] or q.weak else [key]
+                    for ind in expanded or [key]:  # no overview figure for this place: say what is missing
+                        if (ind, place, each) in seen:
+                            continue
+                        seen.add((ind, place, each))
+                        done.add((ind, place))
+                        if self._one_value(d, ind, place, each):
+                            continue
+                        gaps.append((ind, place, each))
+                        if (ind, place) not in missing:
+                            missing.append((ind, place))
+                            year = each
+        if d.evidence and len(asked) > 1:  # 2023年的秸秆综合利用率 not stated: said, never left out silently
+            for ind, place, each in gaps:
+                name = self._indicator(ind).display if ind in self.lex.indicators else ind
+                d.add(f"公报未给出{each}年{self._place_name(place)}的{name}。")
         if not d.evidence:
             return self._not_found_value(q, missing, year)
         numeric = any(ev.stat == "value" and ev.value is not None for ev in d.evidence) or d.derived
