@@ -42,6 +42,7 @@ def clean(text: str, limit: int) -> str:
     """Drop control characters, cap the length and write traditional characters as simplified (廣州白雲區 →
     广州白云区, as the bulletin is written); the result is what every later stage sees."""
     text = "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co") else " " for ch in text)
+    text = re.sub(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,80})?/?>", " ", text)  # pasted markup (</answer>) is not a ">" or "<"
     text = re.sub(r"\s+", " ", text).strip()[:limit]
     return _arabic_figures(_to_simplified().convert(text)) if text else text
 

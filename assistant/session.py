@@ -28,7 +28,10 @@ class Session:
         folded = fold(q.text)
         if TWO.search(folded) and len(q.indicators) < 2 and q.intent not in ("invalid", "claim"):
             # 这两项同比变化方向一样吗: the two indicators talked about last
-            recent = list(dict.fromkeys(k for h in reversed(self.history) for k in h.indicators))[:2]
+            recent = list(dict.fromkeys(k for h in reversed(self.history) for k in h.indicators))  # newest first
+            if len(q.indicators) == 1:  # 收集能力呢？两个加起来多少: the one named now and the one talked about before
+                recent = [q.indicators[0], *(k for k in recent if k != q.indicators[0])]
+            recent = recent[:2]
             if len(recent) == 2:
                 q = replace(q, indicators=tuple(reversed(recent)), follow_up=True,
                             places=q.places or (prev.places if prev else ()))

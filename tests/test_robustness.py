@@ -50,3 +50,11 @@ def a_years(text):
 def test_batch_lines_always_yield_valid_json(assistant, line):
     result = batch_result(assistant, line, 1)
     assert json.loads(json.dumps(result, ensure_ascii=False))["status"] in ("answered", "not_found", "invalid")
+
+
+def test_pasted_markup_is_not_a_comparison(assistant):
+    """</answer>0 once read as a threshold (>0); a real < or > between words stays."""
+    for text in ("</answer>0广州PM2.5是多少？", "<p>0</p>广州PM2.5是多少", "<br/>1天河区PM10浓度"):
+        a = assistant.ask(text)
+        assert "高于" not in a.text and "低于" not in a.text, a.text
+    assert clean("PM2.5<20的区有哪些", 2000) == "PM2.5<20的区有哪些"
