@@ -10,7 +10,7 @@ from functools import cache
 import cn2an
 import opencc
 
-from .lexicon import Lexicon, fold
+from .lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold
 
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
@@ -21,8 +21,8 @@ STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标
 CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
-UP_WORDS = re.compile(r"上升|增加|提高|提升|升高|增长|上涨|多了|rise|rose|risen|increase|grew|grow|went up|up")
-DOWN_WORDS = re.compile(r"下降|减少|降低|下跌|减小|少了|改善|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down")
+UP_WORDS = re.compile(rf"{RISE_WORDS}|rise|rose|risen|increase|grew|grow|went up|up")
+DOWN_WORDS = re.compile(rf"{FALL_WORDS}|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down")
 BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
 WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
 BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than in|compared with|compared to|since|from)\s*$")

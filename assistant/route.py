@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import fold
+from .parse import YEAR
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
 MONTH_RANGE = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月")
 MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月(?!份?\s*[起以])")

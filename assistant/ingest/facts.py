@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..answer import _NAMES
-from ..lexicon import Lexicon, fold
+from ..lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold
 from .read import Table
 from .structure import Block
 
@@ -31,8 +31,8 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?=\s*[-—–~至到]\s*(?:
 MASKS = re.compile(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|(?<![\d.])0\d(?=[\u4e00-\u9fff])|(?<![\d.])\d{1,2}\s*[.．、](?=\s*[\u4e00-\u9fff])|(?<!\d)(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d\s*年?|(?<!\d)(?:19|20)\d\d\s*年|图\s*\d+|表\s*\d+|"
                    r"[“\"]\d+[”\"]|第\s*\d+\s*[届批次期号条]|\d+\s*[月日号时]|〔\d+〕\s*\d+\s*号|\d+\+\d+|[A-Za-z]+\d+[A-Za-z\d]*")
 CLAUSE = re.compile(r"[^，,；;。！？]+")
-UP = re.compile(r"上升|增加|提高|提升|增长|升高|上涨|多了")
-DOWN = re.compile(r"下降|降低|减少|下跌|减小|少了|改善")
+UP = re.compile(RISE_WORDS)
+DOWN = re.compile(FALL_WORDS)
 CLASS = re.compile(r"(?:为|属于|符合|达到|是)\s*((?:第)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|劣Ⅴ)类(?:标准)?)")
 GRADE = re.compile(r"(?<!未)达到(?:国家)?(?:环境空气质量)?([一二])级标准")
 PLACE_WORDS = re.compile(r"^(?:区|县|区县|县区|行政区|地区|城市|地市|城市名称|市|站点|监测点|测点|点位|断面|名称|单位|序号|地点)$")

@@ -43,7 +43,6 @@ class ValueIntent(PlannerBase):
         asked = sorted(set(q.years))[:3] if len(set(q.years)) > 1 else [q.year or self.year]
         year = asked[-1]
         missing: list[tuple[str, str]] = []
-        done: set[tuple[str, str]] = set()
         seen: set[tuple[str, str, int]] = set()
         gaps: list[tuple[str, str, int]] = []
         for each in asked:
@@ -54,7 +53,6 @@ class ValueIntent(PlannerBase):
                         if (ind, place, each) in seen:
                             continue
                         seen.add((ind, place, each))
-                        done.add((ind, place))
                         if self._one_value(d, ind, place, each):
                             continue
                         gaps.append((ind, place, each))
@@ -67,6 +65,7 @@ class ValueIntent(PlannerBase):
                 d.add(f"公报未给出{each}年{self._place_name(place)}的{name}。")
         if not d.evidence:
             return self._not_found_value(q, missing, year)
+        done = {(ind, place) for ind, place, _ in seen}
         numeric = any(ev.stat == "value" and ev.value is not None for ev in d.evidence) or d.derived
         if not numeric and NUMBER_ASKED.search(fold(q.text)) and len(done) == 1:
             # 天河区空气质量综合指数是多少: the bulletin ranks the district but prints no number for it
