@@ -20,6 +20,25 @@ from assistant.config import ROOT  # noqa: E402
 from assistant.core import Assistant  # noqa: E402
 
 
+def latencies(assistant, lines: list[str], repeat: int) -> list[float]:
+    """Per-question latency of the batch path in ms, sorted, after one warm-up pass over the lines."""
+    for n, line in enumerate(lines, 1):  # warm-up
+        batch_result(assistant, line, n)
+    lat = []
+    for _ in range(repeat):
+        for n, line in enumerate(lines, 1):
+            t = time.perf_counter()
+            batch_result(assistant, line, n)
+            lat.append((time.perf_counter() - t) * 1000)
+    return sorted(lat)
+
+
+def spread(lat: list[float]) -> dict:
+    """p50, p95 and max of sorted latencies, in ms."""
+    return {"p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2),
+            "max_ms": round(lat[-1], 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "dev.jsonl"))
@@ -29,19 +48,10 @@ def main() -> int:
     t0 = time.perf_counter()
     assistant = Assistant()
     startup = time.perf_counter() - t0
-    for n, line in enumerate(lines, 1):  # warm-up
-        batch_result(assistant, line, n)
-    latencies = []
-    for _ in range(args.repeat):
-        for n, line in enumerate(lines, 1):
-            t = time.perf_counter()
-            batch_result(assistant, line, n)
-            latencies.append((time.perf_counter() - t) * 1000)
-    lat = sorted(latencies)
+    lat = latencies(assistant, lines, args.repeat)
     text = json.dumps({
-        "questions": len(lines), "runs": len(lat), "startup_s": round(startup, 2),
-        "p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2),
-        "max_ms": round(lat[-1], 2), "throughput_qps": round(len(lat) / (sum(lat) / 1000), 1),
+        "questions": len(lines), "runs": len(lat), "startup_s": round(startup, 2), **spread(lat),
+        "throughput_qps": round(len(lat) / (sum(lat) / 1000), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }, indent=1)
     print(text)

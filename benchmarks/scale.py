@@ -25,7 +25,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.cli import batch_result  # noqa: E402
+from answer import latencies, spread  # noqa: E402  (benchmarks/answer.py: the same timing)
+
 from assistant.config import Settings  # noqa: E402
 from assistant.embed import get_embedder  # noqa: E402
 from assistant.ingest import add_bulletin  # noqa: E402
@@ -67,20 +68,11 @@ def main() -> int:
         for city in cities[:20]:
             questions += [json.dumps({"id": city, "question": f"2025年{city}PM2.5平均浓度是多少？"}, ensure_ascii=False),
                           json.dumps({"id": city + "r", "question": f"{city}哪个区PM10最低？"}, ensure_ascii=False)]
-        for n, line in enumerate(questions, 1):  # warm-up
-            batch_result(assistant, line, n)
-        lat = []
-        for _ in range(args.repeat):
-            for n, line in enumerate(questions, 1):
-                t = time.perf_counter()
-                batch_result(assistant, line, n)
-                lat.append((time.perf_counter() - t) * 1000)
-        lat.sort()
+        lat = latencies(assistant, questions, args.repeat)
         result = {
             "bulletins": len(assistant.bulletins), "questions": len(questions), "runs": len(lat),
             "add_seconds_p50": round(statistics.median(add_times), 2), "add_seconds_max": round(max(add_times), 2),
-            "startup_s": round(startup, 2), "p50_ms": round(statistics.median(lat), 2),
-            "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2), "max_ms": round(lat[-1], 2),
+            "startup_s": round(startup, 2), **spread(lat),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
     text = json.dumps(result, ensure_ascii=False, indent=1)
