@@ -110,7 +110,8 @@ def build_index(settings: Settings, embedder: Embeddings, *, progress: bool = Tr
     """Embed every chunk of one bulletin (its own passages only) into a fresh collection, then point
     `active:<bulletin>` at it and drop older ones. `folder` (default: the bulletin's folder in the corpus) is
     where its text is read from; `before_activate()` runs after the collection is filled and before the
-    pointer moves (`add` moves the new folder into the corpus there)."""
+    pointer moves (`add` moves the new folder into the corpus there); what it returns, if anything, is called
+    to undo that step when the pointer cannot be moved, so the folder and the index never disagree."""
     started = time.perf_counter()
     folder = folder or settings.bulletin_dir
     manifest = load_manifest(folder)
@@ -159,16 +160,23 @@ def _fill_and_activate(client, settings: Settings, name: str, metadata: dict, ch
         )
         bar.update(len(part))
     bar.close()
+    undo = None
     if before_activate is not None:
         try:
-            before_activate()
+            undo = before_activate()
         except BaseException:
             client.delete_collection(name)  # nothing half-done stays behind
             raise
-    pointers_at = client.get_or_create_collection(META, embedding_function=None)
-    pointers = dict(pointers_at.metadata or {})  # modify() replaces the whole mapping: keep other bulletins' pointers
-    previous = pointers.get(f"active:{settings.bulletin}")
-    pointers_at.modify(metadata={**pointers, f"active:{settings.bulletin}": name})  # the swap
+    try:
+        pointers_at = client.get_or_create_collection(META, embedding_function=None)
+        pointers = dict(pointers_at.metadata or {})  # modify() replaces the whole mapping: keep other bulletins' pointers
+        previous = pointers.get(f"active:{settings.bulletin}")
+        pointers_at.modify(metadata={**pointers, f"active:{settings.bulletin}": name})  # the swap
+    except BaseException:
+        if undo is not None:
+            undo()  # `add`: the previous folder goes back, matching the pointer that did not move
+        client.delete_collection(name)
+        raise
     _drop_stale(client, settings, name, keep={name, previous}, floor=_built_at(previous) if previous else 0)
 
 

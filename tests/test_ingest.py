@@ -195,6 +195,34 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(empty, embedder, tm
     assert indexed_bulletins(empty) == {"foshan-2024-03"}
 
 
+def test_re_adding_when_the_index_pointer_cannot_move_keeps_the_previous_folder(empty, embedder, tmp_path, monkeypatch):
+    """The folder and the index move together: if the pointer swap fails after the new folder went in, the
+    previous folder comes back and the question is still answered from it."""
+    from chromadb.api.models.Collection import Collection
+
+    from assistant.core import Assistant
+    from assistant.index import IndexUnavailable, indexed_bulletins
+
+    _add(DOCS / "foshan-2024-03.txt", empty, embedder)
+    before = (empty.corpus_dir / "foshan-2024-03" / "tables" / "facts.csv").read_text(encoding="utf-8")
+    changed = tmp_path / "foshan-2024-03.txt"
+    changed.write_text((DOCS / "foshan-2024-03.txt").read_text(encoding="utf-8").replace(
+        "平均浓度为28微克/立方米", "平均浓度为26微克/立方米"), encoding="utf-8")
+
+    def refuse(self, *args, **kwargs):
+        raise RuntimeError("pointer store unavailable")
+
+    monkeypatch.setattr(Collection, "modify", refuse)
+    with pytest.raises(IndexUnavailable, match="原有索引未受影响"):
+        _add(changed, empty, embedder)
+    monkeypatch.undo()
+    assert (empty.corpus_dir / "foshan-2024-03" / "tables" / "facts.csv").read_text(encoding="utf-8") == before
+    assert [p.name for p in empty.corpus_dir.iterdir() if p.name.startswith((".staging", ".trash"))] == []
+    assert indexed_bulletins(empty) == {"foshan-2024-03"}
+    said = Assistant(empty).ask("2024年3月佛山市PM2.5平均浓度是多少？").text
+    assert has(said, 28) and not has(said, 26)
+
+
 def test_a_bulletin_added_by_one_process_is_seen_by_another(empty, embedder):
     """Two assistants on one shared corpus folder (the scale-out recipe's choice): the second sees the first's
     add on its next question, without a restart."""

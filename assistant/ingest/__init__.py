@@ -126,20 +126,32 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                 raise IngestError(f"生成的数据表未通过校验：{exc}") from None
             step("校验")
 
-            def move_into_place() -> None:
-                if old.exists():
-                    trash = corpus / f".trash-{bid}-{int(time.time() * 1000)}"
+            trash = corpus / f".trash-{bid}-{int(time.time() * 1000)}"
+
+            def move_into_place():
+                """The new folder in, the old one kept aside until the index pointer has moved too."""
+                had_old = old.exists()
+                if had_old:
                     old.rename(trash)
-                    staging.rename(old)
-                    shutil.rmtree(trash, ignore_errors=True)
-                else:
-                    staging.rename(old)
+                staging.rename(old)
                 _touch(corpus)
+
+                def undo() -> None:
+                    old.rename(staging)  # removed below, with the rest of this failed add
+                    if had_old:
+                        trash.rename(old)
+                    _touch(corpus)
+
+                return undo
 
             from ..index import build_index
 
-            build_index(dataclasses.replace(settings, bulletin=bid), embedder, progress=False, folder=staging,
-                        before_activate=move_into_place)
+            try:
+                build_index(dataclasses.replace(settings, bulletin=bid), embedder, progress=False, folder=staging,
+                            before_activate=move_into_place)
+            finally:
+                if trash.exists():
+                    shutil.rmtree(trash, ignore_errors=True)
             step("建立索引")
         finally:
             if staging.exists():

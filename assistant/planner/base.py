@@ -192,10 +192,14 @@ class PlannerBase:
     def _other_city(self, q: Query) -> Answer:
         d = Draft("not_found")
         d.add(f"本公报是《{self.box.tables.manifest.title}》，只报告{self.region}及其各区的数据，未给出{q.other_city}的情况。")
-        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
-        if city:
-            d.add(f"公报给出的{self.region}{self._indicator(q.indicators[0]).display}为{self._describe(d, city)}。")
+        self._add_city_figure(d, q.indicators[0] if q.indicators else None)
         return d.answer("not_found")
+
+    def _add_city_figure(self, d: Draft, key: str | None, lead: str = "公报给出的") -> None:
+        """What a not-found answer can still offer: the region's own figure for the indicator asked."""
+        city = self.box.lookup(key, CITY) if key else None
+        if city:
+            d.add(f"{lead}{self.region}{self._indicator(key).display}为{self._describe(d, city)}。")
 
     def _outside_value(self, q: Query) -> Answer:
         """全国PM2.5平均浓度: a figure for a region the bulletin does not report on."""
@@ -203,9 +207,7 @@ class PlannerBase:
         scope = self._scope(q)
         name = self._indicator(q.indicators[0]).display
         d.add(f"本公报只报告{self.region}及其各区的数据，未给出{scope}的{name}。")
-        city = self.box.lookup(q.indicators[0], CITY)
-        if city:
-            d.add(f"公报给出的{self.region}{name}为{self._describe(d, city)}。")
+        self._add_city_figure(d, q.indicators[0])
         return d.answer("not_found")
 
     def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False) -> list[str]:

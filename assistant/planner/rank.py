@@ -204,9 +204,7 @@ class RankIntent(PlannerBase):
             return d.answer()
         name = self._indicator(q.indicators[0]).display if q.indicators else "该指标"
         d.add(f"公报未给出{self.region}{name}在{scope}的排名。")
-        city = self.box.lookup(q.indicators[0], CITY) if q.indicators else None
-        if city:
-            d.add(f"公报给出的是{self.year}年{self.region}{name}为{self._describe(d, city)}。")
+        self._add_city_figure(d, q.indicators[0] if q.indicators else None, lead=f"公报给出的是{self.year}年")
         return d.answer("not_found")
 
     def _no_district_values(self, key: str) -> Answer:
@@ -214,9 +212,7 @@ class RankIntent(PlannerBase):
         d = Draft("not_found")
         name = self._indicator(key).display
         d.add(f"公报未逐区给出{name}数值，无法据此排出各区高低。")
-        city = self.box.lookup(key, CITY)
-        if city:
-            d.add(f"全市{name}为{self._describe(d, city)}。")
+        self._add_city_figure(d, key, lead="")
         hint = self._place_mention(None, key)
         if hint:
             d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
