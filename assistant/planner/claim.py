@@ -301,14 +301,17 @@ class ClaimIntent(PlannerBase):
     def _by_unit(self, key: str, place: str, unit: str, clause: str) -> str:
         """The indicator whose figures have the claimed unit: the one named, else the one of the same topic
         whose name best accounts for the clause (饮用水水源由10个… -> 饮用水水源地数量, not the 达标率)."""
-        units = {ev.unit for ev in self.box.facts_for(key, place, "value")}
+        def counted_in(k: str) -> set[str]:  # 400余条 and 300多个 are counted in 条 and 个
+            return {re.sub(r"^[余多]", "", ev.unit or "") for ev in self.box.facts_for(k, place, "value")}
+
+        units = counted_in(key)
         if not unit or not units or unit in units:
             return key
         topic = self._indicator(key).topic
         chars = set(fold(clause))
         best, score = key, 0
         for k, ind in self.lex.indicators.items():
-            if ind.topic != topic or unit not in {ev.unit for ev in self.box.facts_for(k, place, "value")}:
+            if ind.topic != topic or unit not in counted_in(k):
                 continue
             s = max(len(set(fold(n)) & chars) for n in (k, *ind.aliases))
             if s > score:
