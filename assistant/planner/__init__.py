@@ -66,7 +66,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         composition = bool(q.indicators and COMPOSITION.search(q.text))
         if composition:  # 漂浮垃圾主要是什么类型，各占多少: every part's share, and 类型 names the parts, not a class
             q = replace(q, indicators=tuple(dict.fromkeys(k for key in q.indicators for k in self._parts_of(key))))
-        if "class" in q.stats and q.indicators and not composition:  # 生态质量是几类: the topic's indicator that has classes
+        if "class" in q.stats and q.indicators and not composition and q.intent != "claim":  # 生态质量是几类: the topic's indicator that has classes
             keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,

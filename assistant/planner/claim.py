@@ -11,6 +11,7 @@ from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
 from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase
+from .sentence_check import claim_clauses, judge_claim, units
 
 
 def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
@@ -497,7 +498,34 @@ class ClaimIntent(PlannerBase):
             return "target"
         return "value"
 
+    def _claim_by_sentence(self, q: Query, d: Draft) -> Answer | None:
+        """A claim without figures of its own, settled by one clause of the bulletin that says it (or says it
+        otherwise); None when no clause settles it."""
+        core = re.sub(r"^核实[:：]\s*", "", q.text)
+        candidates: dict[str, Evidence] = {}
+        for query in dict.fromkeys((core, *claim_clauses(core))):
+            for ev in self.box.search_passages(query, k=5):
+                if not ev.locator.endswith("图表标题"):
+                    for unit in units(ev.text):
+                        candidates.setdefault(unit, ev)
+        judged = judge_claim(core, [(unit, ev.text) for unit, ev in candidates.items()], self.lex)
+        if judged is None:
+            return None
+        verdict, found = judged
+        d.add(f"核查结论：{'属实' if verdict == 'supported' else '不符'}。")
+        swaps = {j.clause: [] for j in found}  # one quote per clause of the bulletin, what differs said before it
+        for j in found:
+            swaps[j.clause] += [f"说法为“{a}”，公报为“{b}”" for a, b in j.swaps if a and b]
+        for clause, differs in swaps.items():
+            ev = candidates[clause]
+            d.add(f"{'；'.join(differs)}。" if differs else "")
+            d.add(f"公报原文：{clause}{d.cite(Evidence(text=clause, locator=ev.locator, source=ev.source))}。")
+        return d.answer(verdict=verdict)
+
     def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft) -> Answer:
+        said = self._claim_by_sentence(q, d)
+        if said is not None:
+            return said
         if q.outside_scope:
             d.add(f"核查结论：无法核实。公报只报告{self.region}自身的数据，没有与全国或全省其他城市的比较排名。")
             city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
@@ -596,6 +624,9 @@ class ClaimIntent(PlannerBase):
         return ("supported" if mine.value == extreme.value else "refuted"), mine
 
     def _claim_text(self, q: Query, d: Draft) -> Answer:
+        said = self._claim_by_sentence(q, d)
+        if said is not None:
+            return said
         best = self._best_sentence(q.text)
         if best and best[0] >= 0.6:
             _, sentence, ev = best

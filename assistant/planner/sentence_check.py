@@ -1,0 +1,240 @@
+"""A claim that states no figure of its own, checked against one clause of the bulletin: 增江入选全国美丽河湖优秀案例,
+11个区水环境质量同比均有所改善, 生态环境数据要素创新基地于8月18日揭牌. Pure functions; the planner supplies the clauses.
+
+* Supported: one clause of the bulletin says every subject word of the claim (a synonym will do), every place
+  it names, every date it gives, with the same negation.
+* Refuted: one clause says all of that except one or two words, and in their place it says another member of
+  the same contrast (`contrasts` in lexicon.yaml: 省级 for 全国, 下降 for 上升), other districts for the claimed
+  ones, or another date; or it says everything with the opposite negation.
+* Anything else: no judgement. The caller then says it cannot verify, with the nearest sentence.
+
+A claim is judged clause by clause (its own commas and semicolons); a clause that holds a figure is left to the
+figure checks, unless the bulletin's clause states that very figure too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon, fold
+
+UNIT_BREAK = re.compile(r"[^。；;！？!?]+")
+CLAIM_BREAK = re.compile(r"[^，,。；;！？!?]+")
+DATE = re.compile(r"(?:19|20)\d\d\s*年?\s*[至到~\-—–]\s*(?:19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{1,2}\s*月(?!份?\d)")
+YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:底|末|初)?|截至|截止")
+FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?![\d.]*[a-z])")
+NEGATORS = {"未", "不", "没", "没有", "并未", "尚未", "无", "非", "未能", "不再"}
+NEGATION = re.compile(r"并未|尚未|未能|未(?!来)|没有|没|并非|不是|不再|不能|并不|不会")  # not 无机氮, 不断
+EVERY = {"均", "都", "全部", "全都", "一律", "所有", "各", "皆"}
+VALUE_CHARS = {"优", "良", "中", "差", "高", "低", "好", "坏", "大", "小", "多", "少"}  # 等级为中: a value in one character
+FILLER = {"属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: str  # "supported" | "refuted"
+    clause: str  # the bulletin's clause that settles it
+    swaps: tuple[tuple[str, str], ...] = ()  # (claimed, stated) behind a refutation
+
+
+def claim_clauses(claim: str) -> list[str]:
+    """The claim's clauses; one that names too little of its own (同比持平) goes with the clause before it."""
+    out: list[str] = []
+    for c in (c.strip() for c in CLAIM_BREAK.findall(claim)):
+        if c and out and len(re.findall(r"[\u4e00-\u9fff]", c)) <= 6:
+            out[-1] = f"{out[-1]}，{c}"
+        elif c:
+            out.append(c)
+    return out
+
+
+def units(text: str) -> list[str]:
+    """The clauses a bulletin sentence is judged by: split at full stops and semicolons, not at commas, so that
+    the subject said at the start of a sentence stays with what follows it."""
+    return [u.strip() for u in UNIT_BREAK.findall(text) if u.strip()]
+
+
+def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement | None:
+    """One claim clause against one bulletin clause. `context` (the paragraph the clause stands in) may supply
+    a topic word said once at its start (近岸海域 before 浮游动物多样性指数…), but most words, every contrast word,
+    place and date must be in the clause itself, and a contrast word in the comma clause of the place it is
+    said of."""
+    c_places, c_rest = _places(claim, lex)
+    u_places, u_rest = _places(unit, lex)
+    c_dates, c_rest = _dates(c_rest)
+    u_dates, u_rest = _dates(u_rest)
+    c_figures = {float(f) for f in FIGURE.findall(YEAR.sub(" ", c_rest))}
+    u_figures = {float(f) for f in FIGURE.findall(u_rest)}
+    if not c_figures <= u_figures:
+        return None  # a figure the clause does not state: the figure checks decide
+    words = _words(c_rest, lex)
+    if len(words) + len(c_places) < 2:
+        return None
+    folded = fold(u_rest)
+    if c_places and set(c_places) & set(u_places):
+        # 从化、增城区较低 beside 越秀区较高: a place's own words are those of the comma clause that names it
+        local = [part for part in re.split(r"[，,]", unit) if set(_places(part, lex)[0]) & set(c_places)]
+        local_folded = fold(_places("，".join(local), lex)[1])
+    else:
+        local_folded = folded
+    own = [w for w in words if _covered(w, local_folded if _alternative_of(w, lex) else folded, lex)]
+    if len(own) * 3 < len(words) * 2:
+        return None
+    named = {m.key for m in lex.find("indicator", claim)}
+    own_name = any(fold(a) in folded for k in named for a in (k, *lex.indicators[k].aliases))
+    foreign = {m.key for m in lex.find("indicator", unit)} - named
+    before = next((sent[: sent.find(unit)] for sent in re.findall(r"[^。！？]+", context) if unit in sent), "")
+    # what the sentence said before the clause (环境空气质量综合指数排名…；各区同比均改善) helps a clause about nothing
+    # else; the whole paragraph helps only a clause that names the claim's own indicator
+    around = "" if foreign else fold(context if own_name else before)
+    topic = _topic_words(lex)
+    missing = [w for w in words if w not in own and (w not in topic or not _covered(w, around, lex))]
+    folded = local_folded  # where an alternative said instead must stand
+    bare = fold(c_rest)
+    for w in words:  # the 高 of 较高 is checked with 较高
+        bare = bare.replace(w, " ")
+    values = [t for t in _tokens(bare) if t in VALUE_CHARS]
+    if any(t not in _tokens(local_folded) for t in values):
+        return None  # 等级为差: a one-character value the clause does not say
+    swaps = []
+    for w in missing:
+        other = _alternative(w, folded, fold(claim), lex)
+        if other is None:
+            return None
+        swaps.append((w, other))
+    gone = [p for p in c_places if p not in u_places]
+    if gone:
+        others = [p for p in u_places if p not in c_places and _same_kind(p, gone[0], lex)]
+        if not others:
+            return None
+        swaps.append(("、".join(gone), "、".join(others)))  # in the order each text names them
+    if c_dates and not c_dates <= u_dates:
+        if not u_dates or not words:
+            return None
+        swaps.append(("、".join(sorted(c_dates - u_dates)), "、".join(sorted(u_dates))))
+    covered = len(words) - len(missing)
+    if swaps:
+        if len(missing) > 2 or covered < 2:
+            return None  # too little in common to say the clause is about the same thing
+        return Judgement("refuted", unit, tuple(swaps))
+    if _negated(c_rest) != _negated(folded):
+        return Judgement("refuted", unit, (("未" if _negated(c_rest) else "", "未" if _negated(folded) else ""),))
+    return Judgement("supported", unit)
+
+
+def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[Judgement]] | None:
+    """Every clause of the claim against the bulletin clauses (with their paragraphs) it may be about, in retrieval
+    order: refuted if one
+    claim clause is refuted, supported if every claim clause is supported, None otherwise."""
+    found: list[Judgement] = []
+    for part in claim_clauses(claim):
+        if not _words(_dates(_places(part, lex)[1])[1], lex) and not _places(part, lex)[0]:
+            continue  # 其中 / 是这样: nothing of its own to check
+        best: Judgement | None = None
+        for unit, context in candidates:
+            j = judge(part, unit, lex, context)
+            if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")):
+                best = j  # a clause that says it as claimed beats one that says something else
+        if best is None:
+            return None
+        found.append(best)
+    if not found:
+        return None
+    verdict = "refuted" if any(j.verdict == "refuted" for j in found) else "supported"
+    return verdict, found
+
+
+def _places(text: str, lex: Lexicon) -> tuple[list[str], str]:
+    """The districts and sites a text names (as their lexicon keys), and the text with them blanked."""
+    folded = fold(text)
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind in ("district", "site", "city"):
+        for m in lex.find(kind, folded, taken):
+            if kind != "city":
+                found.append((m.start, m.key))
+            folded = folded[: m.start] + " " * (m.end - m.start) + folded[m.end:]
+    return list(dict.fromkeys(key for _, key in sorted(found))), folded
+
+
+def _dates(text: str) -> tuple[set[str], str]:
+    found = {re.sub(r"\s+", "", m.group()) for m in DATE.finditer(text)}
+    return found, DATE.sub(" ", text)
+
+
+def _words(text: str, lex: Lexicon) -> list[str]:
+    """The claim's words that must be said: jieba words of two or more characters (a question's stop words and
+    the check request's own words aside); 浓度 and 较高 count here, unlike in a question's subject."""
+    from ..lexicon import STOPWORDS
+
+    cues = {fold(w) for name in ("check_closers", "check_openers", "quote_refs", "reported_speech", "wrapper_openers")
+            for w in lex.words.get(name, ())}
+    text = NEGATION.sub(" ", YEAR.sub(" ", text))  # said apart (_negated): jieba reads 湖未入选 as 湖未 + 入选
+    for word in lex.words.get("relative_years", {}):  # 去年 is the period, not something said
+        text = text.replace(fold(word), " ")
+    said = {fold(w) for contrast in lex.words.get("contrasts", ()) for alternative in contrast for w in alternative
+            if fold(w) in fold(text)}  # 较高 in 浓度较高, however jieba cuts it
+    return sorted(said | {w for w in set(_tokens(text)) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w) and w not in cues
+                  and w not in STOPWORDS
+                  and w not in EVERY and w not in FILLER and w not in NEGATORS and not any(w in c for c in cues if len(w) >= 2 and len(c) > len(w))})
+
+
+_TOPIC_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _topic_words(lex: Lexicon) -> frozenset[str]:
+    """The words of indicator and topic names (近岸海域, 空气质量): the only words a paragraph's context may supply."""
+    if id(lex) not in _TOPIC_WORDS:
+        names = {a for ind in lex.indicators.values() for a in (ind.key, ind.topic, *ind.aliases, *ind.weak)}
+        _TOPIC_WORDS[id(lex)] = frozenset(t for n in names for t in (fold(n), *_tokens(n)) if len(t) >= 2)
+    return _TOPIC_WORDS[id(lex)]
+
+
+def _covered(word: str, folded_unit: str, lex: Lexicon) -> bool:
+    if word in folded_unit:
+        return True
+    synonyms = lex.words.get("subject_synonyms", {})
+    if any(fold(s) in folded_unit for s in synonyms.get(word, ())):
+        return True
+    group = _alternative_of(word, lex)
+    return group is not None and any(fold(s) in folded_unit for s in group[1])
+
+
+def _alternative_of(word: str, lex: Lexicon) -> tuple[int, tuple[str, ...]] | None:
+    """(contrast index, the alternative's spellings) that the word is a spelling of."""
+    for i, contrast in enumerate(lex.words.get("contrasts", ())):
+        for alternative in contrast:
+            spellings = tuple(fold(s) for s in alternative)
+            if fold(word) in spellings:
+                return i, spellings
+    return None
+
+
+def _alternative(word: str, folded_unit: str, folded_claim: str, lex: Lexicon) -> str | None:
+    """Another member of the word's contrast that the clause says and the claim does not (省级 for 全国)."""
+    mine = _alternative_of(word, lex)
+    if mine is None:
+        return None
+    for alternative in lex.words["contrasts"][mine[0]]:
+        spellings = [fold(s) for s in alternative]
+        if spellings == list(mine[1]):
+            continue
+        said = next((s for s in spellings if s in folded_unit), None)
+        if said and not any(s in folded_claim for s in spellings):
+            return said
+    return None
+
+
+def _same_kind(a: str, b: str, lex: Lexicon) -> bool:
+    return (a in lex.districts) == (b in lex.districts)
+
+
+def _tokens(text: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(fold(text))
+
+
+def _negated(text: str) -> bool:
+    return bool(NEGATION.search(fold(text)))
