@@ -231,8 +231,8 @@ class PlannerBase:
         return word in folded_text or any(fold(s) in folded_text for s in synonyms.get(word, ()))
 
     def _want_high(self, q: Query, key: str) -> bool:
-        literal_high = re.search(r"最高|较高|最大|最多|highest|most", q.text)
-        literal_low = re.search(r"最低|较低|最小|最少|lowest|least", q.text)
+        literal_high = re.search(r"最高|较高|最大|最多|偏高|更高|高一些|高一点|比较高|highest|most", q.text)
+        literal_low = re.search(r"最低|较低|最小|最少|偏低|更低|低一些|低一点|比较低|lowest|least", q.text)
         if literal_high or literal_low:
             return bool(literal_high)
         better = self._indicator(key).better or "lower"

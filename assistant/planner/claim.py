@@ -223,6 +223,10 @@ class ClaimIntent(PlannerBase):
             return None
         size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
         same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
+        rough_fact = fact.note in ("超", "多", "余") or (fact.unit or "")[:1] in ("多", "余")
+        rough_claim = at >= 0 and re.match(r"\s*[多余]", clause[at + len(fmt(number)):])
+        if cmp == ">" and rough_fact and rough_claim:
+            same = abs(size - number) < 1e-9  # 70多个 said of 70多个: the same words; 300余条 of 400余条 is not
         if stat in ("yoy", "vs2013"):
             sign = (fact.value > 0) - (fact.value < 0)
             same = same and (direction == 0 or direction == sign)
@@ -243,6 +247,8 @@ class ClaimIntent(PlannerBase):
         d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
         moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
         stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
+        if cmp == ">" and rough_claim and not moved:  # 300余条: said as the claim says it
+            stated = f"{fmt(number)}{rough_claim.group().strip()}"
         if cmp != "=" and moved:  # 下降超过5%
             stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
         if cmp == "level":

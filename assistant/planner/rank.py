@@ -23,7 +23,7 @@ class RankIntent(PlannerBase):
             return self._open(q)
         first = q.indicators[0]
         if self._indicator(first).pollutant and not self.box.rank_districts(first):
-            return self._no_district_values(first)  # another pollutant's or the composite's ranking is no answer
+            return self._no_district_values(first, q)  # another pollutant's or the composite's ranking is no answer
         key = self._with_district_data(first)
         d = Draft("rank")
         moved = MOST_CHANGED.search(q.text)
@@ -207,13 +207,21 @@ class RankIntent(PlannerBase):
         self._add_city_figure(d, q.indicators[0] if q.indicators else None, lead=f"公报给出的是{self.year}年")
         return d.answer("not_found")
 
-    def _no_district_values(self, key: str) -> Answer:
-        """A pollutant the bulletin gives only for the city: no ranking, but what the text says of the districts."""
+    def _no_district_values(self, key: str, q: Query) -> Answer:
+        """A pollutant the bulletin gives only for the city: no ranking by figures, but what the text says of the
+        districts. When its words answer the side asked (北部从化、东部增城区较低), that is the answer."""
         d = Draft("not_found")
         name = self._indicator(key).display
         d.add(f"公报未逐区给出{name}数值，无法据此排出各区高低。")
         self._add_city_figure(d, key, lead="")
         hint = self._place_mention(None, key)
-        if hint:
-            d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
+        if not hint:
+            return d.answer("not_found")
+        side = r"较高|最高|偏高" if self._want_high(q, key) else r"较低|最低|偏低"
+        said = next((c for c in re.split(r"[，,；;]", hint[0]) if re.search(side, c) and self.lex.find("district", c)), None)
+        if said:
+            d = Draft("rank")
+            d.add(f"按公报正文的描述：{said.strip(' 。')}{d.cite(hint[1])}。公报未逐区给出{name}数值，只有这一描述。")
+            return d.answer()
+        d.add(f"正文对各区的描述：{hint[0]}{d.cite(hint[1])}")
         return d.answer("not_found")
