@@ -27,7 +27,7 @@ SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之�
 INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪种污染物|哪个污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|几)\s*(个|家|条|座|项|处|辆|件)")
-COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占")
+COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
 
@@ -63,9 +63,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys(self._by_unit(k, place, counted.group(1), q.text) for k in q.indicators)))
             if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
                 return self._uncounted(q)
-        composition = bool(q.indicators and COMPOSITION.search(q.text))
-        if composition:  # 漂浮垃圾主要是什么类型，各占多少: every part's share, and 类型 names the parts, not a class
-            q = replace(q, indicators=tuple(dict.fromkeys(k for key in q.indicators for k in self._parts_of(key))))
+        parts = [k for key in q.indicators for k in self._parts_of(key)] if COMPOSITION.search(q.text) else []
+        composition = any(k not in q.indicators for k in parts)  # the topic is made of shares the bulletin gives
+        if composition:  # 漂浮垃圾主要是哪几类，各占多少: every part's share; 类 names the parts, not a class
+            q = replace(q, indicators=tuple(dict.fromkeys(parts)))
         if "class" in q.stats and q.indicators and not composition and q.intent != "claim":  # 生态质量是几类: the topic's indicator that has classes
             keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
