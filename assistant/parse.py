@@ -303,7 +303,8 @@ def merge_follow_up(q: Query, prev: Query | None, lex: Lexicon | None = None) ->
     """Carry the place, indicator and year of the previous turn into a follow-up that leaves them out."""
     if prev is None or q.intent in ("invalid", "claim") or prev.intent == "invalid":
         return q
-    short = q.follow_up or len(q.text) <= 12
+    # short, or naming no place and no indicator at all (比2023年是升了还是降了？): it leans on the turn before
+    short = q.follow_up or len(q.text) <= 12 or (not q.places and not q.indicators and len(q.text) <= 30)
     if not short or (q.places and q.indicators):
         return q
     if not q.indicators and prev.indicators and lex is not None:
