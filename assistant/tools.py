@@ -12,7 +12,7 @@ from dataclasses import asdict
 import pandas as pd
 
 from .index import IndexUnavailable
-from .lexicon import Lexicon
+from .lexicon import Lexicon, fold
 from .retrieve import Retriever
 from .tables import Tables
 from .types import Derived, Evidence
@@ -108,6 +108,15 @@ class Toolbox:
         except Exception as exc:  # noqa: BLE001 - ranking by meaning is a refinement; never fail an answer over it
             print(f"警告：语义排序不可用（{exc}）。", file=sys.stderr)
             return [0.0] * len(sentences)
+
+    def says_anywhere(self, word: str) -> bool:
+        """Whether the bulletin's text uses the word at all (a word it never uses names nothing in it)."""
+        if self.retriever is None:
+            return True
+        docs = self.retriever.docs
+        if getattr(self, "_joined_for", None) is not docs:
+            self._joined, self._joined_for = fold("\n".join(docs.values())), docs
+        return fold(word) in self._joined
 
     def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
         """Bulletin passages nearest the query (hybrid BM25 + dense)."""

@@ -254,8 +254,10 @@ def test_above_the_grade_one_limit_is_not_called_exceeding_the_standard(assistan
 @pytest.mark.parametrize("question", ["哪个区二氧化氮浓度最高", "广州臭氧浓度在各区中哪里最高"])
 def test_ranking_a_pollutant_with_no_district_values_uses_no_other_ranking(assistant, question):
     a = assistant.ask(question)
-    assert a.status == "not_found" and "未逐区给出" in a.text and "排名后三位" not in a.text, a.text
+    assert "未逐区给出" in a.text and "排名后三位" not in a.text, a.text
     assert "各行政区" in cited(a)  # what the text says of the districts, cited
+    # the text's own words answer when they name the side asked (…越秀区浓度较高); otherwise nothing is answered
+    assert (a.status == "answered") == ("较高" in a.text.split("公报未逐区给出")[0]), a.text
 
 
 def test_ranking_by_stated_change(assistant):

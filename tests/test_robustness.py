@@ -30,7 +30,8 @@ def test_injection_does_not_change_figures(assistant, prefix, question, noise):
     a = assistant.ask(prefix + noise + question)
     assert a.status in ("answered", "not_found", "invalid")
     q = parse(clean(prefix + noise + question, 2000), assistant.lexicon)
-    claimed = tuple(q.numbers) if a.verdict else ()  # a claim's own figures may be quoted back
+    # a claim's own figures may be quoted back, and so may a threshold asked of (没有低于0…的区)
+    claimed = tuple(q.numbers) if a.verdict or a.intent == "filter" else ()
     years = (*a_years(prefix + noise + question), *map(float, q.years))  # 去年/今年 resolve to years
     assert verify(a.text, a.evidence, a.derived, (2024.0, *years, *claimed)) == []
     assert "99" not in a.text.replace("[", " ")

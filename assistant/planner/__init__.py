@@ -18,7 +18,7 @@ from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, content_words, coverage
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
 from .compare import CompareIntent
-from .passage import PassageIntent
+from .passage import TIME_WANTED, PassageIntent
 from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
@@ -157,21 +157,38 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
 
         return sorted(parts, key=share, reverse=True) or [key]
 
+    def _after_a_name(self, text: str, word: str) -> bool:
+        """生态质量评价, PM2.5情况: a word written right after an indicator's name qualifies that name; the
+        indicator's figures answer it."""
+        folded = fold(text)
+        ends = {m.end for m in self.lex.find("indicator", folded)}
+        return any(folded.startswith(word, end) for end in ends)
+
     def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
         """The subject check every structured answer passes: if the question's own subject words are mostly
         absent from what the answer cites, the figures are about something else. The text is asked instead;
         failing that, the answer says what is not found and shows the nearest sentence."""
         if q.intent in ("claim", "open", "invalid") or answer.status != "answered" or answer.intent == "open":
             return answer
-        if not q.weak and NUMBER_ASKED.search(fold(q.text)):
-            return answer  # a figure asked of a named indicator: the measure and count checks guard it
+        if TIME_WANTED.search(fold(q.text)) and not any(ev.unit == "年" or ev.stat == "since" for ev in answer.evidence):
+            # 哪一年开始 / when was it created: a figure of the indicator is no date; a sentence with one is
+            said = self._passage_answer(q)
+            if said is not None:
+                return said  # the sentence that dates it, or the one on the subject that does not
+            d = Draft("not_found")
+            d.add("公报未给出所问的时间。")
+            return d.answer("not_found")
         if not q.weak and q.measures and q.indicators and self._fits(q.indicators[0], q.measures):
             return answer  # 要求告知水源地水质达标率: the very measure asked, of the indicator named
         if q.intent in ("rank", "compare") and not q.weak and \
                 len({ev.place for ev in answer.evidence if ev.value is not None and ev.indicator in q.indicators}) >= 2:
             return answer  # places ordered by the very indicator asked: words such as 设区市 only name the scope
         said = [*answer.evidence, Evidence(text=answer.text, locator="", source="")]  # 公报未涉及世界卫生组织…
-        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None, any_=True)
+        # a figure asked of a named indicator: only the nouns the answer leaves out say it is about something else
+        # (贷款 of 首开项目), not the asker's own words (摆摊, 算不算, 附近)
+        nouns = not q.weak and bool(NUMBER_ASKED.search(fold(q.text)))
+        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None, any_=True, nouns=nouns)
+        missing = [w for w in missing if not self._after_a_name(q.text, w)]
         if not missing:
             return answer
         passage = self._passage_answer(q)

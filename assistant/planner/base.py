@@ -32,12 +32,24 @@ def content_words(text: str) -> set[str]:
             and not re.fullmatch(r"[\d.\s]+", w)}
 
 
+NOUN_TAGS = ("n", "ns", "nt", "nz", "vn", "ng", "nrt")  # jieba's noun tags; nr (a person's name) is mostly a misreading
+
+
+def noun_words(text: str) -> set[str]:
+    """The nouns of a text (jieba's part-of-speech tags), folded: 贷款, 行动, 地下水 — not 摆摊, 算不算, 附近."""
+    import jieba.posseg
+
+    return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
+
+
 def coverage(question: str, text: str) -> float:
     """Share of the question's subject words that occur in text (a cheap relevance check)."""
     words = content_words(question)
+    folded = fold(text)
+    if re.search(r"[\u4e00-\u9fff]", folded) and any(re.search(r"[\u4e00-\u9fff]", w) for w in words):
+        words = {w for w in words if not re.fullmatch(r"[a-z]+", w)}  # English words around 碳普惠 name nothing in Chinese text
     if not words:
         return 0.0
-    folded = fold(text)
     return sum(1 for w in words if w in folded) / len(words)
 
 
@@ -210,14 +222,18 @@ class PlannerBase:
         self._add_city_figure(d, q.indicators[0])
         return d.answer("not_found")
 
-    def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False) -> list[str]:
+    def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False,
+                   nouns: bool = False) -> list[str]:
         """The question's subject words (what no place, year, indicator or unit name accounts for) that the
         evidence does not mention, when they are most of them (or, with `any_`, when there is one): the
-        evidence is then about something else."""
-        words = {w for w in content_words(_asking_clauses(rest)) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
+        evidence is then about something else. With `nouns`, only the nouns among them count."""
+        asked = _asking_clauses(rest)
+        words = {w for w in content_words(asked) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
                  and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
                  and w not in self.lex.words.get("relative_years", {})
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
+        if nouns:  # and only those the bulletin uses somewhere: 村想 or 附近 name nothing it could be about
+            words = {w for w in words & noun_words(asked) if self.box.says_anywhere(w)}
         if not words or not evidence:
             return []
         names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))

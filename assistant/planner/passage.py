@@ -10,13 +10,45 @@ from ..parse import Query
 from ..types import Answer, Evidence
 from .base import COUNT_ASKED, PlannerBase, content_words, coverage
 
+NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much")
+TIME_WANTED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
+STATED_FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")
+DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")
+STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
+
+
+def answer_kind(question: str):
+    """What a sentence must hold to answer the question: (its name, a test), or None when any sentence may."""
+    folded = fold(question)
+    if TIME_WANTED.search(folded):
+        return "时间", lambda s: bool(STATED_TIME.search(s))
+    if NUMBER_WANTED.search(folded):  # 几大行动 may be answered by 五大行动; 多少 wants digits
+        figure = STATED_FIGURE if re.search(r"(?<![哪])几", folded) else DIGITS
+        return "数值", lambda s: bool(figure.search(re.sub(r"[图表]\s*\d+|pm2\.5|pm10", "", fold(s))))
+    return None
+
 
 class PassageIntent(PlannerBase):
     def _passage_answer(self, q: Query, min_coverage: float = 0.5) -> Answer | None:
-        """Answer with the bulletin's own sentence when a passage covers the question well."""
-        best = self._best_sentence(q.text)
-        if not best or best[0] < min_coverage:
-            return None
+        """Answer with the bulletin's own sentence when a passage covers the question well and holds the kind of
+        thing asked (a figure for 多少, a date for 什么时候); a sentence on the subject without it is shown as
+        related, not given as the answer."""
+        need = answer_kind(q.text)
+        districts = [self.lex.short(p) for p in q.places if p in self.lex.districts]
+        if districts:  # 从化区属于几类: a sentence about the whole city is not the answer
+            kind = need
+            need = (kind[0] if kind else "内容",
+                    lambda s: any(d in s for d in districts) and (kind is None or kind[1](s)))
+        best = self._best_sentence(q.text, need=need[1]) if need else None
+        if best is None or best[0] < min_coverage:
+            best = self._best_sentence(q.text)
+            if not best or best[0] < min_coverage:
+                return None
+            if need:  # 两个首开项目分别获得多少贷款: the sentence that names them gives no amount
+                d = Draft("not_found")
+                quote = Evidence(text=best[1], locator=best[2].locator, source=best[2].source)
+                d.add(f"公报未给出所问的{need[0]}。公报相关内容：{best[1]}{d.cite(quote)}")
+                return d.answer("not_found")
         _, sentence, ev = best
         subject = {w for w in content_words(q.text) if not any(w in m or m in w for m in q.measures)}
         if q.measures and subject and sum(w in fold(sentence) for w in subject) / len(subject) < min_coverage:
@@ -46,6 +78,7 @@ class PassageIntent(PlannerBase):
         names = [fold(a) for a in (key, *self._indicator(key).aliases)] if key in self.lex.indicators else []
         query = " ".join([*(names[:2]), *words]) or q.text
         found: list[tuple[int, int, str, Evidence]] = []
+        districts = [self.lex.short(p) for p in q.places if p in self.lex.districts]
         for rank, ev in enumerate(self.box.search_passages(query, k=8)):
             if ev.locator.endswith("图表标题"):
                 continue
@@ -53,6 +86,8 @@ class PassageIntent(PlannerBase):
                 f = fold(sentence)
                 if names and not any(n in f for n in names):
                     continue
+                if districts and not any(d in sentence for d in districts):
+                    continue  # 从化区属于几类: a sentence on the whole city is not about it
                 found.append((sum(self._mentions(w, f) for w in words), rank, sentence.strip(), ev))
         near = self.box.similarity(q.text, [s for _, _, s, _ in found])  # 推广到哪 ~ 已复制到全国多个城市
         order = sorted(range(len(found)), key=lambda i: (-found[i][0], -near[i], found[i][1]))
@@ -65,14 +100,18 @@ class PassageIntent(PlannerBase):
                 out.append((hits, sentence, Evidence(text=sentence, locator=ev.locator, source=ev.source)))
         return out[:k]
 
-    def _best_sentence(self, text: str) -> tuple[float, str, Evidence] | None:
+    def _best_sentence(self, text: str, need=None) -> tuple[float, str, Evidence] | None:
+        """The sentence of the top passages that covers most of the question's words (and, with `need`, holds
+        what the question asks for)."""
         from ..corpus import split_sentences
 
         best = None
-        for rank, ev in enumerate(self.box.search_passages(text, k=5)):
+        for rank, ev in enumerate(self.box.search_passages(text, k=8 if need else 5)):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
+                if need is not None and not need(sentence):
+                    continue
                 score = coverage(text, sentence) - 0.02 * rank
                 if best is None or score > best[0]:
                     best = (score, sentence.strip(), ev)

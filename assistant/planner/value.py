@@ -161,7 +161,7 @@ class ValueIntent(PlannerBase):
             said = f"{'低于' if cmp == '<' else '高于'}{fmt(bound)}{ranked[0].unit}"
             if not chosen:
                 d.add(f"公报给出的各区{name}中，没有{said}的区。")
-                extreme = order[0]
+                extreme = ranked[0] if cmp == "<" else ranked[-1]  # the nearest to the bound, whatever the order
                 d.add(f"最{'低' if cmp == '<' else '高'}的是{extreme.place}，{self._describe(d, extreme)}。")
                 return d.answer()
             d.add(f"{name}{said}的区：" + "；".join(f"{ev.place}{self._describe(d, ev)}" for ev in chosen) + "。")
