@@ -20,6 +20,10 @@ FALL_WORDS = "下降|减少|降低|下跌|减小|少了|改善"
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# a question for information (几个, 是什么 …): hearsay before it (听说…) is its context, not a claim to check
+INFO_QUESTION = re.compile(r"几个|几家|多少|什么时候|何时|哪一年|哪年|是什么|有哪些|怎么样|什么荣誉|哪些|什么级别")
+
+
 def fold(text: str) -> str:
     """Fold width and case so that ＰＭ２．５, pm2.5 and PM2.5 compare equal."""
     return unicodedata.normalize("NFKC", text).lower()

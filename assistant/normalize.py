@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
-from .lexicon import Lexicon, fold
+from .lexicon import INFO_QUESTION, Lexicon, fold
 
 COMPARISON = re.compile(r"哪个|谁|相比|比较|对比|高多少|低多少|差多少|更高|更低|更好|更差")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,})[”\"」』]")
@@ -205,7 +205,7 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
     if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
-            re.search(r"几个|几家|多少|什么时候|何时|哪一年|哪年|是什么|有哪些|怎么样", folded):
+            INFO_QUESTION.search(folded):
         return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？: hearsay as context for a question
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]

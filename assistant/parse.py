@@ -10,7 +10,7 @@ from functools import cache
 import cn2an
 import opencc
 
-from .lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold
+from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, Lexicon, fold
 
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
@@ -253,8 +253,9 @@ ASKED_FIGURE = re.compile(r"(为|是|有|达到|达|等于|超过|低于|高于|
 
 def asks_check(folded: str, lex: Lexicon) -> bool:
     """A check request: 核实/fact check at the start, or 属实吗/请核查/网上说 … anywhere (lexicon.yaml)."""
+    hearsay = () if INFO_QUESTION.search(folded) else lex.word_list("reported_speech")  # 听说…，具体是什么: a question
     return bool(re.match(rf"\s*({lex.word_pattern('check_openers')})", folded)) or any(
-        w in folded for w in (*lex.word_list("check_closers"), *lex.word_list("reported_speech")))
+        w in folded for w in (*lex.word_list("check_closers"), *hearsay))
 
 
 def _intent(q: Query, folded: str, lex: Lexicon | None = None) -> str:

@@ -16,7 +16,7 @@ ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的�
                            r"every district|all districts|each district|all \d+ districts|all eleven districts")
 NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
-COUNT_ASKED = re.compile(r"(多少|几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
+COUNT_ASKED = re.compile(r"(多少|(?<!哪)几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
 FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not the digits of a name such as PM2.5
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")

@@ -106,16 +106,35 @@ class PassageIntent(PlannerBase):
         from ..corpus import split_sentences
 
         best = None
-        for rank, ev in enumerate(self.box.search_passages(text, k=8 if need else 5)):
+        synonyms = self.lex.words.get("subject_synonyms", {})
+        wider = " ".join([text, *(s for w in content_words(text) for s in synonyms.get(w, ()))])  # 荣誉 -> 入选 …
+        for rank, ev in enumerate(self.box.search_passages(wider, k=8 if need else 5)):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
-                if need is not None and not need(sentence):
-                    continue
-                score = coverage(text, sentence) - 0.02 * rank
-                if best is None or score > best[0]:
-                    best = (score, sentence.strip(), ev)
+                # a long sentence strung together with semicolons: the clause that says as much is quoted alone
+                pieces = [sentence, *(u for u in re.findall(r"[^；;]+[；;]?", sentence) if len(sentence) > 80)]
+                mine = None  # this sentence's best piece: on a tie, the shorter
+                for piece in pieces:
+                    if need is not None and not need(piece):
+                        continue
+                    score = self._coverage(text, piece) - 0.02 * rank
+                    if mine is None or score > mine[0] + 1e-9 or (score > mine[0] - 1e-9 and len(piece) < len(mine[1])):
+                        mine = (score, piece.strip().rstrip("；;"), ev)
+                if mine is not None and (best is None or mine[0] > best[0]):
+                    best = mine
         return best
+
+    def _coverage(self, question: str, sentence: str) -> float:
+        """coverage(), with the lexicon's words for the bulletin's own (荣誉 is said as 入选…优秀案例)."""
+        plain = coverage(question, sentence)
+        if plain >= 1.0:
+            return plain
+        words = content_words(question)
+        folded = fold(sentence)
+        if re.search(r"[\u4e00-\u9fff]", folded) and any(re.search(r"[\u4e00-\u9fff]", w) for w in words):
+            words = {w for w in words if not re.fullmatch(r"[a-z]+", w)}
+        return max(plain, sum(self._mentions(w, folded) for w in words) / len(words)) if words else plain
 
     def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:
         """A sentence that names the district (short form; any district when `place` is None) and the

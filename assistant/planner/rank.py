@@ -162,6 +162,9 @@ class RankIntent(PlannerBase):
     def _rank_classes(self, q: Query, key: str, classes: list[Evidence], d: Draft) -> Draft:
         ordered = sorted(classes, key=lambda ev: CLASS_ORDER.get(ev.text_value, 9))
         pick = ordered[-1] if q.worst and not q.best else ordered[0]
+        named = [ev for ev in ordered if fold(ev.text_value) and fold(ev.text_value) in fold(q.text)]
+        if named:  # 三类的有哪几个区: the members of the class named, not the best class
+            pick = named[0]
         members = [ev for ev in ordered if ev.text_value == pick.text_value]
         d.add(f"{self._indicator(key).display}为{pick.text_value}的是{'、'.join(ev.place for ev in members)}{d.cite(pick)}。")
         return d
