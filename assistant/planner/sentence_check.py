@@ -27,6 +27,7 @@ FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?![\d.]*[a-z])")
 NEGATORS = {"未", "不", "没", "没有", "并未", "尚未", "无", "非", "未能", "不再"}
 NEGATION = re.compile(r"并未|尚未|未能|未(?!来)|没有|没|并非|不是|不再|不能|并不|不会")  # not 无机氮, 不断
 EVERY = {"均", "都", "全部", "全都", "一律", "所有", "各", "皆"}
+EVERY_DISTRICT = re.compile(r"(?:各区|各行政区|所有区|全市各区|\d+个(?:行政)?区)[^，,；;。]{0,12}?(?:均|都|全部|全都)")
 VALUE_CHARS = {"优", "良", "中", "差", "高", "低", "好", "坏", "大", "小", "多", "少"}  # 等级为中: a value in one character
 FILLER = {"属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
 
@@ -72,6 +73,13 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     if len(words) + len(c_places) < 2:
         return None
     folded = fold(u_rest)
+    every = next((part for part in re.split(r"[，,]", unit) if EVERY_DISTRICT.search(part)), None)
+    if c_places and every and not set(c_places) & set(u_places) and all(
+            _covered(w, fold(every), lex) or _alternative(w, fold(every), fold(claim), lex) or w in _topic_words(lex)
+            for w in words):
+        u_places = [*u_places, *c_places]  # 各区同比均改善 says it of 海珠区 too
+        c_places = []  # the clause is read as it stands: its words and contrasts against the every-district part
+        folded = fold(every)
     if c_places and set(c_places) & set(u_places):
         # 从化、增城区较低 beside 越秀区较高: a place's own words are those of the comma clause that names it
         local = [part for part in re.split(r"[，,]", unit) if set(_places(part, lex)[0]) & set(c_places)]
@@ -79,8 +87,9 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     else:
         local_folded = folded
     own = [w for w in words if _covered(w, local_folded if _alternative_of(w, lex) else folded, lex)]
-    if len(own) * 3 < len(words) * 2:
-        return None
+    anchored = own + [w for w in words if w not in own and _alternative(w, local_folded, fold(claim), lex)]
+    if len(anchored) * 3 < len(words) * 2:
+        return None  # too little of the claim in the clause itself: it is about something else
     named = {m.key for m in lex.find("indicator", claim)}
     own_name = any(fold(a) in folded for k in named for a in (k, *lex.indicators[k].aliases))
     foreign = {m.key for m in lex.find("indicator", unit)} - named
@@ -145,6 +154,15 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
     return verdict, found
 
 
+def contrasted(claim: str, lex: Lexicon) -> str:
+    """The claim with the other members of its contrasts added (恶化 -> 改善 …): the words a clause that says it
+    otherwise would use, to search with."""
+    folded = fold(claim)
+    others = [fold(w) for contrast in lex.words.get("contrasts", ()) if any(fold(s) in folded for a in contrast for s in a)
+              for alternative in contrast for w in alternative[:1] if fold(w) not in folded]
+    return " ".join([claim, *others])
+
+
 def _places(text: str, lex: Lexicon) -> tuple[list[str], str]:
     """The districts and sites a text names (as their lexicon keys), and the text with them blanked."""
     folded = fold(text)
@@ -171,6 +189,8 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     cues = {fold(w) for name in ("check_closers", "check_openers", "quote_refs", "reported_speech", "wrapper_openers")
             for w in lex.words.get(name, ())}
     text = NEGATION.sub(" ", YEAR.sub(" ", text))  # said apart (_negated): jieba reads 湖未入选 as 湖未 + 入选
+    for filler in (f for f in FILLER if len(f) > 1):  # 有所改善 is 改善
+        text = text.replace(filler, " ")
     for word in lex.words.get("relative_years", {}):  # 去年 is the period, not something said
         text = text.replace(fold(word), " ")
     said = {fold(w) for contrast in lex.words.get("contrasts", ()) for alternative in contrast for w in alternative
