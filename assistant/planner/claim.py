@@ -179,6 +179,7 @@ class ClaimIntent(PlannerBase):
         # 达标344天 -> 达标天 (a name); 有8个 -> 有 (个 counts, it names nothing); PM2.5 stays PM2.5
         part = parse(re.sub(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?(?:[个家条座项处辆])?", "", clause), self.lex)
         key = paired_key or (part.indicators[0] if part.indicators and not part.weak else q.indicators[0])
+        named_key = key  # what the claim names; another indicator chosen below must be named too
         at = clause.find(fmt(number))
         share = _share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators)) if not paired_key else None
         key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
@@ -220,6 +221,11 @@ class ClaimIntent(PlannerBase):
         if fact is None or fact.value is None:
             results.append("unverifiable")
             d.add(f"公报未给出{self._place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
+            return None
+        if key != named_key and not self._names(clause, key):
+            # a figure the claim ties to nothing it names (down 21.4% …): another indicator's figure refutes nothing
+            results.append("unverifiable")
+            d.add(f"公报未给出可与“{fmt(number)}”直接对应的数据。")
             return None
         size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
         same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
@@ -324,6 +330,15 @@ class ClaimIntent(PlannerBase):
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    def _names(self, text: str, key: str) -> bool:
+        """Whether the text names the indicator, if only in part: an alias (English ones included) or two
+        characters of its name in a row (水源 of 饮用水水源地数量)."""
+        folded = fold(text)
+        ind = self.lex.indicators.get(key)
+        names = [fold(a) for a in (key, *(ind.aliases if ind else ()), *(ind.weak if ind else ()))]
+        pairs = {n[i:i + 2] for n in names for i in range(len(n) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", n[i:i + 2])}
+        return any(n in folded for n in names) or any(p in folded for p in pairs)
 
     def _most_specific(self, q: Query) -> str:
         """Of the indicators a claim names, the one named by the longest words (浮游动物多样性指数 over 近岸海域)."""
@@ -497,6 +512,7 @@ class ClaimIntent(PlannerBase):
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
         if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
+                     r"(?<!made )(?<!make )(?<!makes )\b(?:down|up)\b\s*(?:by\s*)?\d|from the (?:year before|previous year|prior year)|a year earlier|"
                      r"than last year|compared with|from (19|20)\d\d|\b(rose|fell(?! short)|increased|decreased|dropped|declined|grew)\b",
                      clause):
             return "yoy"
