@@ -186,7 +186,7 @@ class ClaimIntent(PlannerBase):
         place = paired_place or (part.places[0] if part.places else (q.places[0] if q.places else CITY))
         name = self._indicator(key).display
         stat = "streak" if re.search(rf"连续\s*{re.escape(fmt(number))}\s*年", clause) else self._claim_stat(q, clause)
-        direction = claimed_direction(clause)
+        direction = self._claimed_move(clause, key)
         if stat == "value":  # 水源由10个减少为9个: a count claimed is checked against the topic's count, not its rate
             key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
             name = self._indicator(key).display
@@ -330,6 +330,16 @@ class ClaimIntent(PlannerBase):
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    def _claimed_move(self, text: str, key: str) -> int:
+        """+1 / -1 / 0 as claimed_direction, with 改善 and 变差 read by the indicator: where lower is better
+        (a concentration), 同比变差 means it rose; where higher is better (a rate), 改善 means it rose."""
+        direction = claimed_direction(re.sub(r"改善", "", text))
+        better = self._indicator(key).better if key in self.lex.indicators else None
+        if not direction and better and re.search(r"改善|好转|变好|变差|恶化|下滑|退步|improv|worse", text):
+            worse = bool(re.search(r"变差|恶化|下滑|退步|worse", text))
+            direction = (1 if better == "lower" else -1) * (1 if worse else -1)
+        return direction
 
     def _names(self, text: str, key: str) -> bool:
         """Whether the text names the indicator, if only in part: an alias (English ones included) or two
@@ -554,7 +564,7 @@ class ClaimIntent(PlannerBase):
             if city:
                 d.add(f"可供参考：{self.year}年{self.region}{self._indicator(city.indicator).display}为{self._describe(d, city)}。")
             return d.answer(verdict="unverifiable")
-        direction = claimed_direction(q.text)
+        direction = self._claimed_move(q.text, key)
         change = self.box.lookup(key, place, self.year, "vs2013" if "vs2013" in q.stats else "yoy")
         if direction and change is not None and change.value is not None and not q.best and not q.worst:
             # 酸雨频率同比上升: a direction claimed without a figure is checked against the stated change

@@ -94,6 +94,8 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     own_name = any(fold(a) in folded for k in named for a in (k, *lex.indicators[k].aliases))
     foreign = {m.key for m in lex.find("indicator", unit)} - named
     before = next((sent[: sent.find(unit)] for sent in re.findall(r"[^。！？]+", context) if unit in sent), "")
+    if named and not own_name and not {m.key for m in lex.find("indicator", before)} & named:
+        return None  # PM2.5同比改善 is not settled by a clause about the districts' air quality
     # what the sentence said before the clause (环境空气质量综合指数排名…；各区同比均改善) helps a clause about nothing
     # else; the whole paragraph helps only a clause that names the claim's own indicator
     around = "" if foreign else fold(context if own_name else before)
