@@ -210,6 +210,10 @@ def _one_per_phrase(mentions: list, lex: Lexicon, folded: str) -> list:
     chars = set(folded) - IGNORED_CHARS
     kept = []
     for run in runs:
+        # 近岸海域无机氮: a topic's name (海水水质类别, whose overview holds 无机氮) before one of its own
+        # indicators only says where that indicator is measured
+        run = [m for m in run if not any(n.start > m.start and n.key != m.key and lex.indicators.get(m.key) is not None
+                                         and n.key in lex.indicators[m.key].overview for n in run)] or run
         keys = list(dict.fromkeys(m.key for m in run))
         if len(keys) == 1:
             kept.extend(run)
