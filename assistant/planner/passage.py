@@ -60,7 +60,7 @@ class PassageIntent(PlannerBase):
             d.add(f"公报未给出{self._asked_subject(q)}的数值。公报相关内容：{sentence}{d.cite(quote)}")
             return d.answer("not_found")
         counted = COUNT_ASKED.search(q.text)
-        if counted and not re.search(rf"\d+(?:\.\d+)?\s*(?:万|亿)?\s*{counted.group(2)}", sentence):
+        if counted and not re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:万|亿)?\s*{counted.group(2)}", sentence):
             # 新能源汽车有多少辆: a sentence that mentions 新能源汽车 but counts no 辆 does not answer it
             d = Draft("not_found")
             d.add(f"公报未给出所问的数量。公报相关内容：{sentence}{d.cite(quote)}")
