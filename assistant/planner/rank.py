@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..answer import Draft, change_text, value_text
 from ..lexicon import fold
@@ -21,6 +22,13 @@ class RankIntent(PlannerBase):
             return self._outside_rank(q)
         if not q.indicators:
             return self._open(q)
+        sides = self._side_phrases(q)
+        if len(sides) == 2:  # 前三和后三分别是哪几个区 / 倒数第一？前三名呢？: each side answered
+            from ..answer import merge_answers
+
+            return merge_answers([self._rank(replace(q, text=q.text.replace(sides[other], " "), best=side == "best",
+                                                     worst=side == "worst"))
+                                  for side, other in (("best", "worst"), ("worst", "best"))])
         first = q.indicators[0]
         if self._indicator(first).pollutant and not self.box.rank_districts(first):
             return self._no_district_values(first, q)  # another pollutant's or the composite's ranking is no answer
@@ -209,6 +217,21 @@ class RankIntent(PlannerBase):
         d.add(f"公报未给出{self.region}{name}在{scope}的排名。")
         self._add_city_figure(d, q.indicators[0] if q.indicators else None, lead=f"公报给出的是{self.year}年")
         return d.answer("not_found")
+
+    def _side_phrases(self, q: Query) -> dict[str, str]:
+        """The words that ask for each end of a ranking (前三 / 后三, 倒数第一 …), when both ends are asked."""
+        folded = fold(q.text)
+        count = r"\s*(?:第)?\s*(?:[一二两三四五六七八九十\d]|几)\s*(?:名|位|个)?|\s*名"
+        found = {}
+        for side in ("worst", "best"):
+            words = "|".join(map(re.escape, self.lex.word_list(f"rank_{side}")))
+            m = (re.search(rf"(?:{self.lex.word_pattern(f'rank_{side}_before_count')})(?:{count})", folded)
+                 or (re.search(words, folded) if words else None))
+            if m:
+                found[side] = q.text[m.start(): m.end()] if len(folded) == len(q.text) else m.group()
+        if len(found) == 2 and found["best"] in found["worst"]:
+            return {}  # one phrase matched for both ends: only one end is asked
+        return found
 
     def _no_district_values(self, key: str, q: Query) -> Answer:
         """A pollutant the bulletin gives only for the city: no ranking by figures, but what the text says of the

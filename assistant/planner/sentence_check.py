@@ -140,8 +140,9 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
     claim clause is refuted, supported if every claim clause is supported, None otherwise."""
     found: list[Judgement] = []
     for part in claim_clauses(claim):
-        if not _words(_dates(_places(part, lex)[1])[1], lex) and not _places(part, lex)[0]:
-            continue  # 其中 / 是这样: nothing of its own to check
+        places, rest = _places(part, lex)
+        if len(_words(_dates(rest)[1], lex)) + len(places) < 2:
+            continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
         for unit, context in candidates:
             j = judge(part, unit, lex, context)
