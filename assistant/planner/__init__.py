@@ -187,7 +187,11 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         # a figure asked of a named indicator: only the nouns the answer leaves out say it is about something else
         # (贷款 of 首开项目), not the asker's own words (摆摊, 算不算, 附近)
         nouns = not q.weak and bool(NUMBER_ASKED.search(fold(q.text)))
-        missing = self._uncovered(q.rest, said, q.indicators[0] if q.indicators else None, any_=True, nouns=nouns)
+        # the names that count as said are those of the indicator the answer cites, not of the one asked: a
+        # ranking of districts by 综合指数 does not answer 哪几个监测点 because 监测点数量 was parsed
+        cited = [ev.indicator for ev in answer.evidence if ev.indicator]
+        key = q.indicators[0] if q.indicators and (not cited or q.indicators[0] in cited) else (cited[0] if cited else None)
+        missing = self._uncovered(q.rest, said, key, any_=True, nouns=nouns)
         missing = [w for w in missing if not self._after_a_name(q.text, w)]
         if not missing:
             return answer

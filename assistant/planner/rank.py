@@ -106,7 +106,9 @@ class RankIntent(PlannerBase):
         if has_districts(key):
             return key
         topic = self._indicator(key).topic
-        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic and has_districts(k)), key)
+        stem = set(key) - set("指数数量比例率类型类别值")  # 生态质量指数 ~ 生态质量类型; 监测点数量 ~ nothing ranked
+        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic and has_districts(k)
+                     and len(stem & set(k)) >= 2), key)
 
     def _rank_numeric(self, q: Query, key: str, ranked: list[Evidence], d: Draft) -> Draft:
         name = self._indicator(key).display
