@@ -45,3 +45,26 @@ def test_a_figure_the_clause_does_not_state_is_left_to_the_figure_checks(lexicon
 
 def test_a_clause_that_names_too_little_goes_with_the_one_before():
     assert claim_clauses("浮游动物多样性指数等级为中，同比持平") == ["浮游动物多样性指数等级为中，同比持平"]
+
+
+MONTHLY = ("2030年3月，广州市8个监测断面中，Ⅱ类水质断面3个；无Ⅴ类及劣Ⅴ类断面。甲河乙断面水质为Ⅳ类，达到Ⅳ类水质目标。"
+           "全年出现轻度污染31天、中度污染3天，未出现重度及以上污染。")
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    ("2030年3月广州市没有Ⅴ类及劣Ⅴ类水质断面", "supported"),  # the report's period is no date the clause must state
+    ("2030年3月甲河乙断面未达到水质目标", "refuted"),  # the opposite negation
+    ("广州市出现了2天重度污染", "refuted"),  # a figure the clause lacks, said of what the clause says did not happen
+])
+def test_a_monthly_report_settles_negations(lexicon, claim, verdict):
+    judged = judge_claim(claim, units_of(MONTHLY), lexicon)
+    assert judged is not None and judged[0] == verdict
+
+
+def test_a_figure_the_clause_lacks_is_not_supported_by_its_words(lexicon):
+    assert judge_claim("广州市出现了5天轻度污染", units_of(MONTHLY), lexicon) is None
+
+
+def test_a_figure_must_stand_in_the_part_that_says_the_claims_words(lexicon):
+    assert judge_claim("广州市出现了31天轻度污染", units_of(MONTHLY), lexicon)[0] == "supported"
+    assert judge_claim("广州市出现了3天轻度污染", units_of(MONTHLY), lexicon) is None  # 3 is the 中度污染 count

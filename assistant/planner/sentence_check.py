@@ -25,9 +25,10 @@ DATE = re.compile(r"(?:19|20)\d\d\s*年?\s*[至到~\-—–]\s*(?:19|20)\d\d\s*�
 YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:底|末|初)?|截至|截止")
 FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?![\d.]*[a-z])")
 NEGATORS = {"未", "不", "没", "没有", "并未", "尚未", "无", "非", "未能", "不再"}
-NEGATION = re.compile(r"并未|尚未|未能|未(?!来)|没有|没|并非|不是|不再|不能|并不|不会")  # not 无机氮, 不断
+NEGATION = re.compile(r"并未|尚未|未能|未(?!来)|没有|没|并非|不是|不再|不能|并不|不会|无(?![机害废线人组])")  # not 无机氮, 不断
 EVERY = {"均", "都", "全部", "全都", "一律", "所有", "各", "皆"}
 EVERY_DISTRICT = re.compile(r"(?:各区|各行政区|所有区|全市各区|\d+个(?:行政)?区)[^，,；;。]{0,12}?(?:均|都|全部|全都)")
+SCOPE_COUNT = re.compile(r"(?<![\d.])(\d+)\s*个\s*[\u4e00-\u9fff]{0,3}?(?:城市|区|县|断面|监测点|点位|站点)")
 VALUE_CHARS = {"优", "良", "中", "差", "高", "低", "好", "坏", "大", "小", "多", "少"}  # 等级为中: a value in one character
 FILLER = {"属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
 
@@ -67,8 +68,8 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     u_dates, u_rest = _dates(u_rest)
     c_figures = {float(f) for f in FIGURE.findall(YEAR.sub(" ", c_rest))}
     u_figures = {float(f) for f in FIGURE.findall(u_rest)}
-    if not c_figures <= u_figures:
-        return None  # a figure the clause does not state: the figure checks decide
+    uncounted = not c_figures <= u_figures  # a figure the clause does not state: the figure checks decide, unless
+    # the clause says the opposite of the whole claim (出现了2天重度污染 / 未出现重度及以上污染)
     words = _words(c_rest, lex)
     if len(words) + len(c_places) < 2:
         return None
@@ -94,7 +95,7 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     own_name = any(fold(a) in folded for k in named for a in (k, *lex.indicators[k].aliases))
     foreign = {m.key for m in lex.find("indicator", unit)} - named
     before = next((sent[: sent.find(unit)] for sent in re.findall(r"[^。！？]+", context) if unit in sent), "")
-    if named and not own_name and not {m.key for m in lex.find("indicator", before)} & named:
+    if named and not own_name and len(own) < len(words) and not {m.key for m in lex.find("indicator", before)} & named:
         return None  # PM2.5同比改善 is not settled by a clause about the districts' air quality
     # what the sentence said before the clause (环境空气质量综合指数排名…；各区同比均改善) helps a clause about nothing
     # else; the whole paragraph helps only a clause that names the claim's own indicator
@@ -125,19 +126,33 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
             return None
         swaps.append(("、".join(sorted(c_dates - u_dates)), "、".join(sorted(u_dates))))
     covered = len(words) - len(missing)
+    if swaps and uncounted:
+        return None
     if swaps:
         if len(missing) > 2 or covered < 2:
             return None  # too little in common to say the clause is about the same thing
         return Judgement("refuted", unit, tuple(swaps))
-    if _negated(c_rest) != _negated(folded):
-        return Judgement("refuted", unit, (("未" if _negated(c_rest) else "", "未" if _negated(folded) else ""),))
-    return Judgement("supported", unit)
+    said = _where_said(words, folded, lex)  # 出现轻度污染31天、…，未出现重度污染: the negation of the part that says it
+    scope = {float(m.group(1)) for m in SCOPE_COUNT.finditer(c_rest)}  # 11个设区城市: who, not what is claimed
+    if c_figures - scope and not uncounted and not c_figures - scope <= {float(f) for f in FIGURE.findall(said)}:
+        return None  # 3天轻度污染 beside 中度污染3天: the figure stands in another part of the clause
+    if _negated(c_rest) != _negated(said):
+        return Judgement("refuted", unit, (("未" if _negated(c_rest) else "", "未" if _negated(said) else ""),))
+    return None if uncounted else Judgement("supported", unit)
+
+
+def _where_said(words: list[str], folded: str, lex: Lexicon) -> str:
+    """The comma or 、 parts of a clause that say most of the claim's words."""
+    parts = [p for p in re.split(r"[，,、]", folded) if p.strip()]
+    if len(parts) < 2:
+        return folded
+    hits = [sum(_covered(w, p, lex) for w in words) for p in parts]
+    return "，".join(p for p, h in zip(parts, hits, strict=True) if h == max(hits))
 
 
 def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[Judgement]] | None:
     """Every clause of the claim against the bulletin clauses (with their paragraphs) it may be about, in retrieval
-    order: refuted if one
-    claim clause is refuted, supported if every claim clause is supported, None otherwise."""
+    order: refuted if one claim clause is refuted, supported if every claim clause is supported, None otherwise."""
     found: list[Judgement] = []
     for part in claim_clauses(claim):
         places, rest = _places(part, lex)
@@ -179,7 +194,11 @@ def _places(text: str, lex: Lexicon) -> tuple[list[str], str]:
     return list(dict.fromkeys(key for _, key in sorted(found))), folded
 
 
+PERIOD = re.compile(r"^\s*(?:核实[:：])?\s*(?:(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月(?!\s*\d{1,2}\s*[日号])(?:份)?")
+
+
 def _dates(text: str) -> tuple[set[str], str]:
+    text = PERIOD.sub(" ", text)  # 2024年3月武汉市…: the report's period, not a date the claim states
     found = {re.sub(r"\s+", "", m.group()) for m in DATE.finditer(text)}
     return found, DATE.sub(" ", text)
 
