@@ -130,6 +130,23 @@ def test_text_with_a_table_printed_cell_by_cell(empty, embedder):
     assert "高明" in low.text and has(low.text, 22)
 
 
+def test_a_table_title_and_header_row_are_never_quoted_as_an_answer(empty, embedder, tmp_path):
+    """A text report whose table title and header row sit in the prose (made-up figures): questions about the
+    table's columns are not answered by quoting the header."""
+    from assistant.core import Assistant
+
+    doc = tmp_path / "report.txt"
+    doc.write_text("甲市2030年3月地表水环境质量状况\n甲市生态环境局\n一、总体情况\n"
+                   "2030年3月，全市6个断面中，Ⅱ类水质断面2个，Ⅲ类水质断面3个，Ⅳ类水质断面1个。\n"
+                   "附表 2030年3月甲市断面水质状况 断面名称 所在水体 水质目标 水质类别 是否达标 主要超标项目（超标倍数）\n",
+                   encoding="utf-8")
+    _add(doc, empty, embedder)
+    a = Assistant(empty)
+    for question in ("2030年3月甲市哪些断面的主要超标项目是总磷？", "甲市断面的超标倍数是多少？", "哪个断面所在水体未达标？"):
+        said = a.ask(question)
+        assert "断面名称" not in said.text and "所在水体" not in said.text, said.text
+
+
 def test_a_multi_page_pdf_with_a_ruled_table(empty, embedder, pdf):
     from assistant.core import Assistant
 

@@ -13,6 +13,7 @@ from .base import COUNT_ASKED, PlannerBase, content_words, coverage
 NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much")
 TIME_WANTED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 STATED_FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")
+CAPTION = re.compile(r"\s*(?:附表|附图|表\s*\d|图\s*\d)")
 DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")
 STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
 
@@ -112,6 +113,8 @@ class PassageIntent(PlannerBase):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
+                if CAPTION.match(sentence):
+                    continue  # 附表…断面名称 所在水体 …: a table's title and header row state nothing
                 # a long sentence strung together with semicolons: the clause that says as much is quoted alone
                 pieces = [sentence, *(u for u in re.findall(r"[^；;]+[；;]?", sentence) if len(sentence) > 80)]
                 mine = None  # this sentence's best piece: on a tie, the shorter
