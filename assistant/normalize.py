@@ -83,8 +83,10 @@ def core_question(text: str, lex: Lexicon) -> str:
     m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
     if not m or len(text) - m.end() < 6:
         return story_question(text, lex)
-    if re.search(r"[？?]|多少|几|哪|是否|吗", text[: m.start()]):
-        return text  # what comes before is itself a question (…多少，顺便问一下…): several parts, not a story
+    if re.search(r"[？?]|多少|几[个项家天条次年类级]|是否|吗[，,。]", text[: m.start()]):
+        # what comes before is itself a question (…多少，顺便问一下…): several parts, not a story; 不知道往哪扔 in
+        # the story is no question to the bulletin
+        return text
     rest = text[m.end():]
     replies = lex.word_pattern("reply_requests")
     rest = re.sub(rf"[，,。\s]*(?:{replies})[。！!\s]*", "。", rest).strip("。 ")
