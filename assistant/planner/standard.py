@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..answer import Draft
+from ..answer import Draft, merge_answers
 from ..lexicon import fold
 from ..parse import Query
 from ..types import Answer, Evidence
@@ -16,9 +17,12 @@ class StandardIntent(PlannerBase):
         streak = self._streak(q)
         if streak:
             return streak
-        key = next((k for k in q.indicators if self.box.standard_limit(k)), None)
-        if key is None:
+        keys = [k for k in q.indicators if self.box.standard_limit(k)]
+        if not keys:
             return self._value(q)
+        if len(keys) > 1:  # PM10和二氧化氮分别达到几级标准: each one checked against its own limit
+            return merge_answers([self._standard(replace(q, indicators=(k,))) for k in keys])
+        key = keys[0]
         d = Draft("standard")
         limit = self.box.standard_limit(key)
         name = self._indicator(key).display
