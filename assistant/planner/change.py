@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from ..answer import Draft, change_text
+from ..corpus import split_sentences
+from ..lexicon import fold
 from ..parse import Query
-from ..types import Answer
-from .base import PlannerBase
+from ..types import Answer, Evidence
+from .base import CITY, PlannerBase
+
+CHANGED_IN_WORDS = "无变化|无明显变化|持平|保持稳定|有所改善|改善|变差|好转|上升|下降"
 
 
 class ChangeIntent(PlannerBase):
@@ -30,6 +36,10 @@ class ChangeIntent(PlannerBase):
             if d.evidence and "yoy" in q.stats:  # 同比 itself was asked for: say it is not given
                 d.parts.insert(0, "公报未给出所问指标的同比变化。")
                 return d.answer("not_found")
+        if not d.evidence and stat == "yoy":
+            stated = self._change_in_words(q)  # 2个水库水质类别同比均无变化: a class's change is said in words
+            if stated is not None:
+                return stated
         if not d.evidence:
             what = "与2013年相比的变化" if stat == "vs2013" else "同比变化"
             d.add(f"公报未给出所问指标的{what}。")
@@ -38,6 +48,31 @@ class ChangeIntent(PlannerBase):
                 d.add(draft.text.replace("[", "[").strip())
                 d.evidence, d.derived = draft.evidence, draft.derived
             return d.answer("not_found")
+        return d.answer()
+
+    def _change_in_words(self, q: Query) -> Answer | None:
+        """The sentence that says how the subject changed (同比均无变化 / 同比水质持平 / 同比有所改善), quoted with what
+        the bulletin gives of its value, when no figure of the change is kept."""
+        names = [fold(a) for k in q.indicators for a in (k, *self._indicator(k).aliases)]
+        places = [self.lex.short(p) for p in q.places if p != CITY]
+        found = []
+        for rank, ev in enumerate(self.box.search_passages(f"{q.text} 同比", k=6)):
+            for sentence in split_sentences(ev.text):
+                f = fold(sentence)
+                if not re.search(rf"同比[^，,。；;]{{0,6}}?({CHANGED_IN_WORDS})", f):
+                    continue
+                # the place may be named earlier in the paragraph (…黄龙带水库为Ⅱ类。2个水库水质类别同比均无变化。)
+                if all(p in ev.text for p in places) and (places or any(n in f for n in names)):
+                    found.append((self._coverage(q.text, sentence) - 0.02 * rank, sentence.strip(), ev))
+        if not found:
+            return None
+        _, sentence, ev = max(found, key=lambda x: x[0])
+        d = Draft("change")
+        d.add(f"公报：{sentence.rstrip('。')}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}。")
+        current = self._value_draft(q)
+        if current.evidence and current.text.strip() not in sentence:
+            d.add(current.text.strip())
+            d.evidence += [e for e in current.evidence if e not in d.evidence]
         return d.answer()
 
     def _series(self, d: Draft, q: Query) -> None:
