@@ -38,6 +38,12 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
     def plan(self, q: Query) -> Answer:
         if q.other_city and (not q.places or q.places == (CITY,)) and q.intent != "claim":
             return self._other_city(q)
+        unknown = self._unknown_place(q)
+        if unknown:  # 济南市高新区PM2.5: a district the bulletin never names is not answered with the city's figure
+            d = Draft("not_found")
+            d.add(f"公报未涉及{unknown}，没有它的数据。")
+            self._add_city_figure(d, q.indicators[0] if q.indicators else None)
+            return d.answer("not_found" if q.intent != "claim" else "answered", verdict="unverifiable" if q.intent == "claim" else None)
         if q.outside_scope and not q.places and q.indicators and q.intent in ("value", "change") and \
                 self._indicator(q.indicators[0]).topic in MEASURED_TOPICS:
             # 全国PM2.5是多少. A question that also names 广州 is about 广州; 获评广东省…企业 names an award.
@@ -73,6 +79,22 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
         return self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))
+
+    def _unknown_place(self, q: Query) -> str | None:
+        """A district or county the question names (高新区, 某某县) that neither the lexicon nor the bulletin's text
+        knows, when the question names no other place of its own."""
+        if q.places and q.places != (CITY,):
+            return None
+        text = fold(q.text)
+        for kind in ("city", "district", "site", "other_city", "indicator", "weak"):
+            for m in self.lex.find(kind, text):
+                text = text[: m.start] + " " * (m.end - m.start) + text[m.end:]
+        for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}[区县]", text):  # a name of its own, not 最低的区
+            name = m.group()
+            if not re.search(r"[哪每各几这那其该全个本辖的最较是和与及在]|城区|市区|功能|所有|全部|保护|示范|景区|园区|库区|行政|片区", name) and \
+                    not self.box.says_anywhere(name):
+                return name
+        return None
 
     def _conclusion_first(self, q: Query, answer: Answer) -> Answer:
         """达到目标了吗 / 超标没有 / 完成了吗: the conclusion in words first (达到 / 未达到 / 超标 …), taken from
