@@ -61,6 +61,14 @@ def test_cells_printed_row_by_row_or_column_by_column_are_paired_only_when_certa
     assert pair_cells("区 PM2.5 甲区 22 乙区".split()) is None  # counts do not fit
 
 
+def test_a_line_ending_in_a_bracket_goes_on_when_the_next_line_continues_the_sentence():
+    text = ("甲市2030年环境状况公报\n二、环境空气质量\n全市达标天数为300天，同比增加5天；优良天数比率（AQI达标率）\n"
+            "为88.8%，同比上升1.1个百分点。\n（一）分区状况\n各区浓度见表1（单位：微克/立方米）\n各区均达标。\n")
+    prose = [b.text for b in structure(text).blocks if b.kind != "table"]
+    assert any("（AQI达标率）为88.8%" in t for t in prose), prose
+    assert not any("（单位：微克/立方米）各区均达标" in t for t in prose), prose  # a new sentence stays apart
+
+
 def test_a_unit_line_applies_to_the_whole_table_with_its_exceptions():
     default, extra = _table_units("单位：微克/立方米（一氧化碳:毫克/立方米，综合指数无量纲）")
     assert default == "微克/立方米" and extra == {"一氧化碳": "毫克/立方米", "综合指数": ""}

@@ -14,6 +14,8 @@ from ..corpus import _CJK_SPACE, CAPTION
 from .read import Table
 
 SENTENCE_END = tuple("。；！？：）)”")
+# a line that can only go on a sentence begun above it: a closing bracket before it ended no sentence
+CONTINUES = re.compile(r"(?:为|是|达到|达|占|比|同比|较|和|及|与|等|、|，|,)")
 HEADINGS = (
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}、\s*\S")),
     (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*\S")),
@@ -115,7 +117,8 @@ def structure(text: str) -> Structure:
             line = "".join(run) if len(run) > 1 and not buf else line
             if len(run) > 1 and buf:
                 i -= len(run) - 1
-        if buf and not buf.endswith(SENTENCE_END) and not CAPTION.match(line) and not CAPTION.match(buf):
+        wrapped = buf.endswith(("）", ")")) and CONTINUES.match(line)  # …优良天数比率（AQI达标率）/ 为90.7%，…
+        if buf and (not buf.endswith(SENTENCE_END) or wrapped) and not CAPTION.match(line) and not CAPTION.match(buf):
             buf += line
         else:
             flush()
