@@ -267,6 +267,11 @@ class ClaimIntent(PlannerBase):
             d.add("。" if same else f"，与说法中的“{stated}”不一致。")
         else:  # 低于25: the figure is compared, not matched
             d.add(f"，{'符合' if same else '不符合'}说法中的“{stated}”。")
+        if not same and cmp == "=":  # 51%: the figure the bulletin gives for another year, said as this year's
+            other = next((ev for ev in self.box.facts_for(key, place, stat) if ev.year != fact.year
+                          and ev.value is not None and abs((abs(ev.value) if stat in ("yoy", "vs2013") else ev.value) - number) < 1e-9), None)
+            if other is not None:
+                d.add(f"（说法中的“{fmt(number)}”是公报所载{other.year}年的数值{d.cite(other)}。）")
         if not same and fact.locator.endswith("正文") and len(fact.text) <= 160 and fact.text not in "".join(d.parts):
             d.add(f"（公报原文：{fact.text}）")  # the whole sentence: what else it says of the subject
         return fact
