@@ -21,7 +21,7 @@ from ..lexicon import Lexicon, fold
 
 UNIT_BREAK = re.compile(r"[^。；;！？!?]+")
 CLAIM_BREAK = re.compile(r"[^，,。；;！？!?]+")
-DATE = re.compile(r"(?:19|20)\d\d\s*年?\s*[至到~\-—–]\s*(?:19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{1,2}\s*月(?!份?\d)")
+DATE = re.compile(r"(?:自|从|since)\s*(?:19|20)\d\d\s*年?|(?:19|20)\d\d\s*年?\s*[至到~\-—–]\s*(?:19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)\d{1,2}\s*月(?!份?\d)")
 YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:底|末|初)?|截至|截止")
 FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?![\d.]*[a-z])")
 NEGATORS = {"未", "不", "没", "没有", "并未", "尚未", "无", "非", "未能", "不再"}
@@ -107,7 +107,7 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     for w in words:  # the 高 of 较高 is checked with 较高
         bare = bare.replace(w, " ")
     values = [t for t in _tokens(bare) if t in VALUE_CHARS]
-    if any(t not in _tokens(local_folded) for t in values):
+    if any(t not in _tokens(fold(u_rest)) for t in values):  # 黄龙带水库为Ⅱ类，水质优: the value may follow a comma
         return None  # 等级为差: a one-character value the clause does not say
     swaps = []
     for w in missing:
@@ -133,21 +133,40 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
             return None  # too little in common to say the clause is about the same thing
         return Judgement("refuted", unit, tuple(swaps))
     said = _where_said(words, folded, lex)  # 出现轻度污染31天、…，未出现重度污染: the negation of the part that says it
+    said_raw = _where_said(words, fold(unit), lex)
+    if not c_places and any(p in lex.districts for p in _places(said_raw, lex)[0]):
+        return None  # 生态质量类型为一类 said of 从化区 is not said of the city
+    all_words = ("均", "都", "全部", "全都", "所有", "一律", "全")
+    if any(w in all_words for w in _tokens(c_rest)) and not any(w in all_words for w in _tokens(said_raw)) \
+            and not EVERY_DISTRICT.search(unit):
+        return None  # 所有区都是二类或三类 is not what 以二类、三类为主 says
     scope = {float(m.group(1)) for m in SCOPE_COUNT.finditer(c_rest)}  # 11个设区城市: who, not what is claimed
-    if c_figures - scope and not uncounted and not c_figures - scope <= {float(f) for f in FIGURE.findall(said)}:
+    anywhere = _where_said(words, folded, lex, slack=1)  # a merged claim clause may say its figures in two parts
+    if c_figures - scope and not uncounted and not c_figures - scope <= {float(f) for f in FIGURE.findall(anywhere)}:
         return None  # 3天轻度污染 beside 中度污染3天: the figure stands in another part of the clause
     if _negated(c_rest) != _negated(said):
         return Judgement("refuted", unit, (("未" if _negated(c_rest) else "", "未" if _negated(said) else ""),))
-    return None if uncounted else Judgement("supported", unit)
+    if uncounted:
+        return None
+    if any(_alternative(w, anywhere, fold(claim), lex) for w in words if _alternative_of(w, lex)):
+        return None  # 生态质量类型为一类 against 一类至三类…: the clause names more than the claim's class
+    if any(re.search(rf"[从由]\s*{re.escape(fmt_figure(f))}", said) for f in c_figures) and not re.search(r"[从由]", c_rest):
+        return None  # 优良率是51% against 从51.0%增至74.2%: the figure the clause starts from is not its figure now
+    return Judgement("supported", unit)
 
 
-def _where_said(words: list[str], folded: str, lex: Lexicon) -> str:
-    """The comma or 、 parts of a clause that say most of the claim's words."""
+def fmt_figure(value: float) -> str:
+    return f"{value:g}"
+
+
+def _where_said(words: list[str], folded: str, lex: Lexicon, slack: int = 0) -> str:
+    """The comma or 、 parts of a clause that say most of the claim's words (with `slack`, nearly most)."""
     parts = [p for p in re.split(r"[，,、]", folded) if p.strip()]
     if len(parts) < 2:
         return folded
     hits = [sum(_covered(w, p, lex) for w in words) for p in parts]
-    return "，".join(p for p, h in zip(parts, hits, strict=True) if h == max(hits))
+    floor = max(max(hits) - slack, 1)
+    return "，".join(p for p, h in zip(parts, hits, strict=True) if h >= floor) or folded
 
 
 def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[Judgement]] | None:
@@ -216,7 +235,7 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     for word in lex.words.get("relative_years", {}):  # 去年 is the period, not something said
         text = text.replace(fold(word), " ")
     said = {fold(w) for contrast in lex.words.get("contrasts", ()) for alternative in contrast for w in alternative
-            if fold(w) in fold(text)}  # 较高 in 浓度较高, however jieba cuts it
+            if re.search(rf"(?<![a-z劣]){re.escape(fold(w))}", fold(text))}  # 较高 in 浓度较高, not i类 in ii类
     return sorted(said | {w for w in set(_tokens(text)) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w) and w not in cues
                   and w not in STOPWORDS
                   and w not in EVERY and w not in FILLER and w not in NEGATORS and not any(w in c for c in cues if len(w) >= 2 and len(c) > len(w))})
