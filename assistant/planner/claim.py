@@ -11,7 +11,7 @@ from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
 from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase
-from .sentence_check import claim_clauses, contrasted, judge_claim, units
+from .sentence_check import contrasted, judge_claim, units
 
 
 def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
@@ -554,8 +554,9 @@ class ClaimIntent(PlannerBase):
         otherwise); None when no clause settles it."""
         core = re.sub(r"^核实[:：]\s*", "", q.text)
         candidates: dict[str, Evidence] = {}
-        for query in dict.fromkeys((core, *claim_clauses(core), contrasted(core, self.lex))):
-            for ev in self.box.search_passages(query, k=6):
+        # the claim, and the claim with its contrasts' other members (the words a clause that says it otherwise uses)
+        for query in dict.fromkeys((core, contrasted(core, self.lex))):
+            for ev in self.box.search_passages(query, k=8):
                 if not ev.locator.endswith("图表标题"):
                     for unit in units(ev.text):
                         candidates.setdefault(unit, ev)
