@@ -182,6 +182,20 @@ class Lexicon:
         return sorted(w for w in words if len(w) > 1)
 
 
+def share_of_part(lex: Lexicon, before: str, named: list[str], bare: bool = False) -> str | None:
+    """A share stated for one part of a topic named earlier, written "<part>（占比x%）" (or, with `bare`, also
+    "<part>（x%）", as claims write it): the indicator whose name holds both the topic and the part
+    (漂浮垃圾 + 聚苯乙烯泡沫塑料类 -> 漂浮垃圾聚苯乙烯泡沫塑料类占比)."""
+    share = r"(?:占比|占|比例)" + ("?" if bare else "")
+    m = re.search(rf"([\u4e00-\u9fff]{{2,12}})[（(]\s*{share}\s*$", before)
+    if not m or not named:
+        return None
+    part = re.sub(r"^(?:为|是|和|及|与|、|主要类型为|主要为)+", "", m.group(1))
+    heads = {k[:4] for k in named}
+    found = [k for k in lex.indicators if fold(part) in fold(k) and any(h in k for h in heads)]
+    return found[0] if len(found) == 1 else None
+
+
 def _load_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 

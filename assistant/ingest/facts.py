@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..answer import _NAMES
-from ..lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold
+from ..lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold, share_of_part
 from .read import Table
 from .structure import Block
 
@@ -194,7 +194,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 unit = UNIT.match(folded, figures[-1].end()).group(1) or ""
             before_key = key
             key = _indicator_for(lex, folded, start, m, unit, mentions, key)
-            part = _share_of_part(lex, folded[start: m.start()], [*earlier, *(x.key for x in mentions)])
+            part = share_of_part(lex, folded[start: m.start()], [*earlier, *(x.key for x in mentions)])
             if part:  # 海滩垃圾主要类型为…聚苯乙烯泡沫塑料类（占比21.3%）: the share of that part of the topic
                 key = part
             direct = key != before_key or any(start + x.end <= m.start() for x in mentions)
@@ -278,16 +278,6 @@ def _prose_tail(sentence: str) -> str:
     return sentence[runs[-1].end():].strip() if runs else sentence
 
 
-def _share_of_part(lex: Lexicon, before: str, named: list[str]) -> str | None:
-    """A share stated for one part of a topic named earlier, written "<part>（占比x%）": the indicator whose
-    name holds both the topic and the part (漂浮垃圾 + 聚苯乙烯泡沫塑料类 -> 漂浮垃圾聚苯乙烯泡沫塑料类占比)."""
-    m = re.search(r"([\u4e00-\u9fff]{2,12})[（(]\s*(?:占比|占|比例)\s*$", before)
-    if not m or not named:
-        return None
-    part = re.sub(r"^(?:为|是|和|及|与|、|主要类型为|主要为)+", "", m.group(1))
-    heads = {k[:4] for k in named}
-    found = [k for k in lex.indicators if fold(part) in fold(k) and any(h in k for h in heads)]
-    return found[0] if len(found) == 1 else None
 
 
 def _roman(text: str) -> str:

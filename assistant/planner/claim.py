@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..answer import Draft, change_text, numbers, value_text
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon, fold, share_of_part
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
@@ -88,16 +88,6 @@ def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | 
     return out
 
 
-def _share_of_part(lex: Lexicon, before: str, named: list[str]) -> str | None:
-    """A share written "<part>（x%）" or "<part>（占比x%）" for a part of a topic the claim names: the indicator
-    whose name holds both (海滩垃圾 + 聚苯乙烯泡沫塑料类 -> 海滩垃圾聚苯乙烯泡沫塑料类占比)."""
-    m = re.search(r"([\u4e00-\u9fff]{2,12})[（(]\s*(?:占比|占|比例)?\s*$", before)
-    if not m or not named:
-        return None
-    part = re.sub(r"^(?:为|是|和|及|与|、|主要类型为|主要为)+", "", m.group(1))
-    heads = {k[:4] for k in named}
-    found = [k for k in lex.indicators if fold(part) in fold(k) and any(h in k for h in heads)]
-    return found[0] if len(found) == 1 else None
 
 
 def clause_as_written(q: Query, clause: str) -> str:
@@ -192,7 +182,7 @@ class ClaimIntent(PlannerBase):
         key = paired_key or (part.indicators[0] if part.indicators and not part.weak else q.indicators[0])
         named_key = key  # what the claim names; another indicator chosen below must be named too
         at = clause.find(fmt(number))
-        share = _share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators)) if not paired_key else None
+        share = share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators), bare=True) if not paired_key else None
         key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
         place = paired_place or (part.places[0] if part.places else (q.places[0] if q.places else CITY))
         name = self._indicator(key).display
