@@ -14,11 +14,11 @@ from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
 from ..types import Answer, Derived, Evidence
-from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, content_words, coverage
+from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, TIME_ASKED, content_words, coverage
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
 from .compare import CompareIntent
-from .passage import TIME_WANTED, PassageIntent
+from .passage import PassageIntent
 from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
@@ -192,7 +192,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         failing that, the answer says what is not found and shows the nearest sentence."""
         if q.intent in ("claim", "open", "invalid") or answer.status != "answered" or answer.intent == "open":
             return answer
-        if TIME_WANTED.search(fold(q.text)) and not any(ev.unit == "年" or ev.stat == "since" for ev in answer.evidence):
+        if TIME_ASKED.search(fold(q.text)) and not any(ev.unit == "年" or ev.stat == "since" for ev in answer.evidence):
             # 哪一年开始 / when was it created: a figure of the indicator is no date; a sentence with one is
             said = self._passage_answer(q)
             if said is not None:

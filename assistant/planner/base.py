@@ -42,12 +42,18 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
+def words_to_find(question: str, folded_text: str) -> set[str]:
+    """The question's subject words to look for in a text; English words around 碳普惠 name nothing in Chinese text."""
+    words = content_words(question)
+    if re.search(r"[\u4e00-\u9fff]", folded_text) and any(re.search(r"[\u4e00-\u9fff]", w) for w in words):
+        words = {w for w in words if not re.fullmatch(r"[a-z]+", w)}
+    return words
+
+
 def coverage(question: str, text: str) -> float:
     """Share of the question's subject words that occur in text (a cheap relevance check)."""
-    words = content_words(question)
     folded = fold(text)
-    if re.search(r"[\u4e00-\u9fff]", folded) and any(re.search(r"[\u4e00-\u9fff]", w) for w in words):
-        words = {w for w in words if not re.fullmatch(r"[a-z]+", w)}  # English words around 碳普惠 name nothing in Chinese text
+    words = words_to_find(question, folded)
     if not words:
         return 0.0
     return sum(1 for w in words if w in folded) / len(words)

@@ -8,20 +8,19 @@ from ..answer import Draft
 from ..lexicon import fold
 from ..parse import Query
 from ..types import Answer, Evidence
-from .base import COUNT_ASKED, PlannerBase, content_words, coverage
+from .base import COUNT_ASKED, TIME_ASKED, PlannerBase, content_words, coverage, words_to_find
 
 NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much")
-TIME_WANTED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
-STATED_FIGURE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")
 CAPTION = re.compile(r"\s*(?:附表|附图|表\s*\d|图\s*\d)")
-DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")
+DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")  # a figure, not a year
+STATED_FIGURE = re.compile(rf"{DIGITS.pattern}|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")  # also 五大, 十项
 STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
 
 
 def answer_kind(question: str):
     """What a sentence must hold to answer the question: (its name, a test), or None when any sentence may."""
     folded = fold(question)
-    if TIME_WANTED.search(folded):
+    if TIME_ASKED.search(folded):
         return "时间", lambda s: bool(STATED_TIME.search(s))
     if NUMBER_WANTED.search(folded):  # 几大行动 may be answered by 五大行动; 多少 wants digits
         figure = STATED_FIGURE if re.search(r"(?<![哪])几", folded) else DIGITS
@@ -133,10 +132,8 @@ class PassageIntent(PlannerBase):
         plain = coverage(question, sentence)
         if plain >= 1.0:
             return plain
-        words = content_words(question)
         folded = fold(sentence)
-        if re.search(r"[\u4e00-\u9fff]", folded) and any(re.search(r"[\u4e00-\u9fff]", w) for w in words):
-            words = {w for w in words if not re.fullmatch(r"[a-z]+", w)}
+        words = words_to_find(question, folded)
         return max(plain, sum(self._mentions(w, folded) for w in words) / len(words)) if words else plain
 
     def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, fold
+from ..tools import fmt
 
 UNIT_BREAK = re.compile(r"[^。；;！？!?]+")
 CLAIM_BREAK = re.compile(r"[^，,。；;！？!?]+")
@@ -150,13 +151,10 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
         return None
     if any(_alternative(w, anywhere, fold(claim), lex) for w in words if _alternative_of(w, lex)):
         return None  # 生态质量类型为一类 against 一类至三类…: the clause names more than the claim's class
-    if any(re.search(rf"[从由]\s*{re.escape(fmt_figure(f))}", said) for f in c_figures) and not re.search(r"[从由]", c_rest):
+    if any(re.search(rf"[从由]\s*{re.escape(fmt(f))}", said) for f in c_figures) and not re.search(r"[从由]", c_rest):
         return None  # 优良率是51% against 从51.0%增至74.2%: the figure the clause starts from is not its figure now
     return Judgement("supported", unit)
 
-
-def fmt_figure(value: float) -> str:
-    return f"{value:g}"
 
 
 def _where_said(words: list[str], folded: str, lex: Lexicon, slack: int = 0) -> str:
