@@ -100,6 +100,24 @@ class Toolbox:
         return Derived(value=value, op="sub", inputs=(current, change), decimals=decimals,
                        formula=f"{fmt(current.value)} {sign} {fmt(abs(change.value))} = {fmt(value)}")
 
+    def stated_claims(self) -> list[str]:
+        """Every curated figure (a value or a year-on-year change) said as a claim with its year, place and
+        indicator: statements the claim check must never call false."""
+        region = self.tables.manifest.city or "全市"
+        claims = []
+        for f in self.facts.itertuples():
+            if f.stat not in ("value", "yoy") or f.value != f.value or f.indicator not in self.lexicon.indicators:
+                continue
+            said = f"核实：{f.year}年{region if f.place == '全市' else f.place}{self.lexicon.indicators[f.indicator].display}"
+            if f.stat == "value":
+                claims.append(f"{said}为{fmt(f.value)}{f.unit or ''}")
+            elif f.value:
+                unit = "个百分点" if f.unit in ("个百分点", "百分点") else (f.unit or "")
+                claims.append(f"{said}同比{'上升' if f.value > 0 else '下降'}{fmt(abs(f.value))}{unit}")
+            else:
+                claims.append(f"{said}同比持平")
+        return claims
+
     # -- passages --------------------------------------------------------------------------------
     def similarity(self, query: str, sentences: list[str]) -> list[float]:
         """How close each sentence is in meaning to the query (dense vectors; 0 without an index)."""

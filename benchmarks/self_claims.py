@@ -25,21 +25,10 @@ def main() -> int:
     from assistant.config import Settings
     from assistant.core import Assistant
     from assistant.planner.sentence_check import units
-    from assistant.tools import fmt
 
     a = Assistant(Settings())
     b = a.bulletins[Settings().bulletin]
-    figures, clauses = [], []
-    for f in b.tables.facts.itertuples():
-        if f.stat not in ("value", "yoy") or f.value != f.value or f.indicator not in b.lexicon.indicators:
-            continue
-        name = b.lexicon.indicators[f.indicator].display
-        place = "广州市" if f.place == "全市" else f.place
-        if f.stat == "value":
-            figures.append(f"核实：{f.year}年{place}{name}为{fmt(f.value)}{f.unit or ''}")
-        elif f.value:
-            unit = "个百分点" if f.unit in ("个百分点", "百分点") else (f.unit or "")
-            figures.append(f"核实：{f.year}年{place}{name}同比{'上升' if f.value > 0 else '下降'}{fmt(abs(f.value))}{unit}")
+    figures, clauses = b.box.stated_claims(), []
     for line in (b.folder / "structured.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
