@@ -136,7 +136,7 @@ class ClaimIntent(PlannerBase):
                 return said
         figures = claim_figures(q, self.lex)
         if not figures:
-            return self._claim_qualitative(q, key, place, d)
+            return self._claim_qualitative(q, key, place, d, stated)
         results = []
         pairs = _respectively(q, figures)
         for n, (number, clause, cmp) in enumerate(figures):
@@ -165,10 +165,8 @@ class ClaimIntent(PlannerBase):
             d.checks.append(Check(claim="全市最高" if self._want_high(q, q.indicators[0]) else "全市最低",
                                   verdict=extreme, text=d.plain(first_part), evidence=[mine]))
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
-        if verdict == "unverifiable":  # 11个设区城市PM2.5均达到二级标准: no figure settles it, one clause may
-            said = self._claim_by_sentence(q, Draft("claim"))
-            if said is not None:
-                return said
+        if verdict == "unverifiable" and stated is not None:
+            return stated  # 11个设区城市PM2.5均达到二级标准: no figure settles it, one clause does
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
         return d.answer(verdict=verdict)
@@ -564,10 +562,9 @@ class ClaimIntent(PlannerBase):
             d.add(f"公报原文：{clause}{d.cite(Evidence(text=clause, locator=ev.locator, source=ev.source))}。")
         return d.answer(verdict=verdict)
 
-    def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft) -> Answer:
-        said = self._claim_by_sentence(q, d)
-        if said is not None:
-            return said
+    def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft, stated: Answer | None) -> Answer:
+        if stated is not None:  # what one clause of the bulletin settles (judged once, in _claim)
+            return stated
         if q.outside_scope:
             d.add(f"核查结论：无法核实。公报只报告{self.region}自身的数据，没有与全国或全省其他城市的比较排名。")
             city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
