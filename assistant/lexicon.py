@@ -109,6 +109,17 @@ class Lexicon:
                 found.append(Mention(key, m.start(), m.end()))
         return sorted(found, key=lambda x: x.start)
 
+    def blank(self, text: str, kinds: tuple[str, ...]) -> tuple[list[tuple[str, Mention]], str]:
+        """The mentions of these kinds, in that order, in the folded text, and the text with each blanked out (same
+        length): what is left are the words no place or name accounts for."""
+        folded = fold(text)
+        found: list[tuple[str, Mention]] = []
+        for kind in kinds:
+            for m in self.find(kind, folded):
+                found.append((kind, m))
+                folded = folded[: m.start] + " " * (m.end - m.start) + folded[m.end:]
+        return found, folded
+
     def find_scattered(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """Indicator names whose characters appear in order with short gaps: 夜间(噪声)达标率, 海滩垃圾(里)塑料.
 

@@ -85,10 +85,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         knows, when the question names no other place of its own."""
         if q.places and q.places != (CITY,):
             return None
-        text = fold(q.text)
-        for kind in ("city", "district", "site", "other_city", "indicator", "weak"):
-            for m in self.lex.find(kind, text):
-                text = text[: m.start] + " " * (m.end - m.start) + text[m.end:]
+        _, text = self.lex.blank(q.text, ("city", "district", "site", "other_city", "indicator", "weak"))
         for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}[区县]", text):  # a name of its own, not 最低的区
             name = m.group()
             if not re.search(r"[哪每各几这那其该全个本辖的最较是和与及在]|城区|市区|功能|所有|全部|保护|示范|景区|园区|库区|行政|片区", name) and \

@@ -200,15 +200,8 @@ def contrasted(claim: str, lex: Lexicon) -> str:
 
 def _places(text: str, lex: Lexicon) -> tuple[list[str], str]:
     """The districts and sites a text names (as their lexicon keys), and the text with them blanked."""
-    folded = fold(text)
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for kind in ("district", "site", "city"):
-        for m in lex.find(kind, folded, taken):
-            if kind != "city":
-                found.append((m.start, m.key))
-            folded = folded[: m.start] + " " * (m.end - m.start) + folded[m.end:]
-    return list(dict.fromkeys(key for _, key in sorted(found))), folded
+    found, folded = lex.blank(text, ("district", "site", "city"))
+    return list(dict.fromkeys(m.key for kind, m in sorted(found, key=lambda f: f[1].start) if kind != "city")), folded
 
 
 PERIOD = re.compile(r"^\s*(?:核实[:：])?\s*(?:(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月(?!\s*\d{1,2}\s*[日号])(?:份)?")
