@@ -21,8 +21,8 @@ STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标
 CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
-UP_WORDS = re.compile(rf"{RISE_WORDS}|rise|rose|risen|increase|grew|grow|went up|up")
-DOWN_WORDS = re.compile(rf"{FALL_WORDS}|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down")
+UP_WORDS = re.compile(rf"{RISE_WORDS}|rise|rose|risen|increase|grew|grow|went up|up|(?:more|higher) than (?:the|in|last|a year)")
+DOWN_WORDS = re.compile(rf"{FALL_WORDS}|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down|(?:fewer|less|lower) than (?:the|in|last|a year)")
 BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
 WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
 BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than in|compared with|compared to|since|from)\s*$")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 
@@ -135,6 +136,32 @@ class Toolbox:
         if getattr(self, "_joined_for", None) is not docs:
             self._joined, self._joined_for = fold("\n".join(docs.values())), docs
         return fold(word) in self._joined
+
+    def clauses_stating(self, figure: float | None) -> list[tuple[str, Evidence]]:
+        """Every comma clause of the bulletin's prose that states the figure (as a number of its own; with None,
+        any figure), with the sentence it stands in as evidence."""
+        if self.retriever is None:
+            return []
+        from .corpus import split_sentences
+        from .retrieve import Passage
+
+        snap = self.retriever._s
+        cache = self.__dict__.setdefault("_clauses", {})
+        if cache.get("for") is not snap:
+            found = []
+            for i in snap.ids:
+                if snap.meta[i]["kind"] == "caption":
+                    continue
+                p = Passage(id=i, text="", section=snap.meta[i]["section"], kind=snap.meta[i]["kind"],
+                            title=snap.meta[i]["title"], score=0.0)
+                for sentence in split_sentences(snap.docs[i]):
+                    for clause in re.split(r"[，,；;。]", sentence):
+                        nums = {float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", clause.replace(",", ""))}
+                        if nums:
+                            found.append((clause, nums, Evidence(text=sentence.strip(), locator=p.locator, source=p.title)))
+            cache.clear()
+            cache.update({"for": snap, "all": found})
+        return [(c, ev) for c, nums, ev in cache["all"] if figure is None or any(abs(n - figure) < 1e-9 for n in nums)]
 
     def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
         """Bulletin passages nearest the query (hybrid BM25 + dense)."""

@@ -32,6 +32,16 @@ COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各�
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
 
 
+def _said_of_another(word: str, folded: str, mentions: list, key: str) -> bool:
+    """Whether a measure word stands right after the mention of another indicator than `key`."""
+    for m in mentions:
+        if m.key != key:
+            nxt = min((n.start for n in mentions if n.start >= m.end), default=len(folded))
+            if word in re.split(r"[和与及、，,；;？?]", folded[m.start: nxt])[0]:
+                return True
+    return False
+
+
 class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, StandardIntent, ClaimIntent, PassageIntent):
     """The built-in planner: intent -> the tool calls a careful analyst would make."""
 
@@ -49,7 +59,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             # 全国PM2.5是多少. A question that also names 广州 is about 广州; 获评广东省…企业 names an award.
             return self._outside_value(q)
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
-            fitting = tuple(k for k in q.indicators if self._fits(k, q.measures))
+            fitting = tuple(k for k in q.indicators if not self._measures_of(k, q) or self._fits(k, self._measures_of(k, q)))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)
             q = replace(q, indicators=fitting)
@@ -79,6 +89,23 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
         return self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))
+
+    def _measures_of(self, key: str, q: Query) -> tuple[str, ...]:
+        """The measure words said of one indicator: with several named (AQI达标率考核目标和PM2.5考核目标, 降水pH值和
+        酸雨频率), a measure belongs to the indicator whose mention it follows, up to the next one or a 和/、."""
+        if len(q.indicators) < 2:
+            return q.measures
+        folded = fold(q.text)
+        mentions = self.lex.find("indicator", folded)
+        own = [m for m in mentions if m.key == key]
+        if not own:
+            return q.measures
+        said = []
+        for m in own:
+            later = [n.start for n in mentions if n.start >= m.end]
+            stretch = re.split(r"[和与及、，,；;？?]", folded[m.start: min(later, default=len(folded))])[0]
+            said += [w for w in q.measures if w in stretch]
+        return tuple(dict.fromkeys(said)) or tuple(w for w in q.measures if not _said_of_another(w, folded, mentions, key))
 
     def _unknown_place(self, q: Query) -> str | None:
         """A district or county the question names (高新区, 某某县) that neither the lexicon nor the bulletin's text
@@ -189,6 +216,16 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         failing that, the answer says what is not found and shows the nearest sentence."""
         if q.intent in ("claim", "open", "invalid") or answer.status != "answered" or answer.intent == "open":
             return answer
+        named = [n for ev in answer.evidence if ev.indicator in self.lex.indicators
+                 for n in (ev.indicator, *self._indicator(ev.indicator).aliases)]
+        other = self._other_kind(q.text, " ".join(named) if named else " ".join(ev.text for ev in answer.evidence))
+        if other:  # 地下水 asked, 地表水's figure found: not the answer, however close the words
+            said = self._passage_answer(q)
+            if said is not None and said.status == "answered":
+                return said
+            d = Draft("not_found")
+            d.add(f"公报未给出{other[0]}的相关数据（公报给出的是{other[1]}的情况，两者不是一回事）。")
+            return d.answer("not_found")
         if TIME_ASKED.search(fold(q.text)) and not any(ev.unit == "年" or ev.stat == "since" for ev in answer.evidence):
             # 哪一年开始 / when was it created: a figure of the indicator is no date; a sentence with one is
             said = self._passage_answer(q)

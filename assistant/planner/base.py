@@ -247,6 +247,22 @@ class PlannerBase:
         missing = sorted(w for w in words if not self._mentions(w, shown))
         return missing if (missing and any_) or len(missing) * 2 > len(words) else []
 
+    def _other_kind(self, question: str, about: str) -> tuple[str, str] | None:
+        """(what was asked, what the text is about instead) when the question names one thing of a kind
+        (subject_kinds in lexicon.yaml: 地下水, 夜间, 一般工业固体废物) and the text names only another of it."""
+        asked_text, said_text = fold(question), fold(about)
+        for group in self.lex.words.get("subject_kinds", ()):
+            asked = [g for g in group if any(fold(w) in asked_text for w in g)]
+            if len(asked) != 1:
+                continue
+            if any(fold(w) in said_text for w in asked[0]):
+                continue
+            other = next((w for g in group if g is not asked[0] for w in g if fold(w) in said_text), None)
+            if other:
+                said = next(w for w in asked[0] if fold(w) in asked_text)
+                return said, other
+        return None
+
     def _mentions(self, word: str, folded_text: str) -> bool:
         """The word, or one of its synonyms (subject_synonyms in lexicon.yaml), is in the text."""
         synonyms = self.lex.words.get("subject_synonyms", {})

@@ -10,7 +10,7 @@ from ..lexicon import Lexicon, fold, share_of_part
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase
+from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, content_words, noun_words
 from .sentence_check import contrasted, judge_claim, units
 
 
@@ -54,6 +54,25 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
         return ""
     after = m.group(1)
     return lex.unit_of(after[:6]) or next((u for u in COUNT_UNITS if after.startswith(u)), "")
+
+
+def _said_in(word: str, folded: str) -> bool:
+    """The word is in the text, or a long one in its two-character pieces (国考省考断面 in 国考、省考断面)."""
+    return word in folded or (len(word) >= 4 and all(word[i:i + 2] in folded for i in range(0, len(word) - 1, 2)))
+
+
+def _change_kind(after: str, clause: str) -> str:
+    """What a change is measured in, from the unit (a fact's) or the words right after the figure (a claim's):
+    percent, percentage points, or an amount of the thing itself; "" when the claim writes no unit (2 lower
+    than the year before, with no %, is an amount)."""
+    after = fold(after).lstrip()
+    if re.match(r"个?百分点|percentage point|pp\b", after):
+        return "points"
+    if re.match(r"%|percent", after):
+        return "percent"
+    if re.match(r"[\u4e00-\u9fffμa-z]", after) and not re.match(r"[,，。；;、和及与]|and\b|from\b|than\b|compared|year|on\b|in\b|over\b|since\b|比|较|同比", after):
+        return "amount"
+    return "amount" if re.search(r"(?:more|fewer|less|lower|higher) than (?:the|in|last|a year)", fold(clause)) else ""
 
 
 def _level_in_sentence(fact: Evidence, lex: Lexicon) -> re.Match | None:
@@ -152,11 +171,11 @@ class ClaimIntent(PlannerBase):
             results.append(ordinal)
         results += self._check_class_clauses(q, d)
         since = re.search(r"(?:自|从)\s*((?:19|20)\d\d)\s*年\s*(?:起|以来|开始)", fold(q.text))
-        stated = next(iter(self.box.facts_for(q.indicators[0], place, "since")), None) if since else None
-        if stated is not None and stated.value is not None:  # 自2011年起稳定保持100%
-            ok = int(stated.value) == int(since.group(1))
+        start = next(iter(self.box.facts_for(q.indicators[0], place, "since")), None) if since else None
+        if start is not None and start.value is not None:  # 自2011年起稳定保持100%
+            ok = int(start.value) == int(since.group(1))
             results.append("supported" if ok else "refuted")
-            d.add(f"{'属实' if ok else '不符'}：公报原文为“{stated.note or stated.text}”{d.cite(stated)}。")
+            d.add(f"{'属实' if ok else '不符'}：公报原文为“{start.note or start.text}”{d.cite(start)}。")
         first_part = len(d.parts)
         extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
         if extreme:
@@ -221,6 +240,12 @@ class ClaimIntent(PlannerBase):
             d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
             return None
         if fact is None or fact.value is None:
+            otherwise = self._said_otherwise(clause, number)
+            if otherwise is not None:  # 连续10年100%履约: the bulletin says the same words with another figure
+                said, ev, figure = otherwise
+                results.append("refuted")
+                d.add(f"不符：公报原文为“{said.strip()}”{d.cite(ev)}，说法中的“{fmt(number)}”应为“{figure}”。")
+                return ev
             results.append("unverifiable")
             d.add(f"公报未给出{self._place_name(place)}{name}的相应数据，无法核实“{fmt(number)}”。")
             return None
@@ -229,6 +254,20 @@ class ClaimIntent(PlannerBase):
             results.append("unverifiable")
             d.add(f"公报未给出可与“{fmt(number)}”直接对应的数据。")
             return None
+        claimed_kind = _change_kind(clause[at + len(fmt(number)):] if at >= 0 else "", clause)
+        if stat in ("yoy", "vs2013") and claimed_kind not in ("", _change_kind(fact.unit or "", "")) and not paired_key:
+            # 降水pH值5.82，酸雨频率6.6%，同比下降2.8个百分点: the change in points is the rate's, not the pH's
+            fitting = [ev for k in q.indicators if k != key for ev in [self.box.lookup(k, place, self.year, stat)]
+                       if ev is not None and ev.value is not None and _change_kind(ev.unit or "", "") == claimed_kind]
+            if len(fitting) == 1:
+                fact, key = fitting[0], fitting[0].indicator
+                name = self._indicator(key).display
+        if stat in ("yoy", "vs2013") and claimed_kind not in ("", _change_kind(fact.unit or "", "")):
+            # 下降2微克/立方米 against 同比下降8.7%: an amount is not a percentage; neither confirms the other
+            results.append("unverifiable")
+            d.add(f"公报给出的是{self._place_name(place)}{name}{change_text(fact, since='同比' if stat == 'yoy' else '比2013年')}"
+                  f"{d.cite(fact)}，说法中的“{fmt(number)}”是另一种变化量，无法直接核对。")
+            return fact
         size = abs(fact.value) if stat in ("yoy", "vs2013") else fact.value
         same = {"=": abs(size - number) < 1e-9, "<": size < number, ">": size > number}[cmp]
         rough_fact = fact.note in ("超", "多", "余") or (fact.unit or "")[:1] in ("多", "余")
@@ -250,6 +289,12 @@ class ClaimIntent(PlannerBase):
         if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
             cmp = "level"
+        if not same and cmp == "=":
+            stated_so = self._said_as_claimed(clause, number)
+            if stated_so is not None:  # 其中Ⅱ类水质断面比例为70%: a clause says it, though the fact paired is another's
+                results.append("supported")
+                d.add(f"{'属实：' if len(q.numbers) > 1 else ''}公报原文：“{stated_so[0].strip()}”{d.cite(stated_so[1])}。")
+                return stated_so[1]
         results.append("supported" if same else "refuted")
         lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
         d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
@@ -273,6 +318,82 @@ class ClaimIntent(PlannerBase):
         if not same and fact.locator.endswith("正文") and len(fact.text) <= 160 and fact.text not in "".join(d.parts):
             d.add(f"（公报原文：{fact.text}）")  # the whole sentence: what else it says of the subject
         return fact
+
+    def _said_otherwise(self, clause: str, number: float) -> tuple[str, Evidence, str] | None:
+        """A clause of the bulletin with the claim's words around a figure (连续11年100%履约 for 连续10年100%履约):
+        every word the claim says before the figure, the same word right before it and the same unit after, no
+        other contrast member, and another figure in its place. Returns the clause, its sentence and its figure."""
+        folded = fold(clause)
+        at = folded.find(fmt(number))
+        if at < 0:
+            return None
+        import jieba
+
+        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", folded[:at])
+        _, before = self.lex.blank(before, ("city",))
+        words = [w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)]
+        tokens = [t for t in jieba.lcut(before) if t.strip()]
+        unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff])", folded[at + len(fmt(number)):])
+        if len(words) < 2 or not tokens or not unit or not re.search(r"[\u4e00-\u9fff]", tokens[-1]):
+            return None
+        nouns = [w for w in words if w in noun_words(before)]
+        slot = re.compile(rf"{re.escape(tokens[-1])}\s*({NUMBER.pattern})\s*{re.escape(unit.group(1))}")
+        contrasts = [[set(map(fold, a)) for a in contrast] for contrast in self.lex.words.get("contrasts", ())]
+
+        def members(text: str) -> list[set[int]]:  # ii类 is not said inside iii类
+            return [{n for n, a in enumerate(contrast) if any(re.search(rf"(?<![a-z]){re.escape(w)}", text) for w in a)}
+                    for contrast in contrasts]
+
+        mine = members(folded)
+        for said, ev in self.box.clauses_stating(None):
+            here = fold(said)
+            m = slot.search(here)
+            if not m or abs(float(m.group(1)) - number) < 1e-9 or not all(w in here for w in nouns) or \
+                    sum(w in here for w in words) * 3 < len(words) * 2:
+                continue  # every noun said before the figure, and most of its other words (已经 is the claim's own)
+            if any(a and b and not a & b for a, b in zip(mine, members(here), strict=True)):
+                continue
+            return said, ev, m.group(1)
+        return None
+
+    def _said_as_claimed(self, clause: str, number: float) -> tuple[str, Evidence] | None:
+        """A clause of the bulletin that states the claimed figure with every word the claim says before it (in that
+        clause or earlier in its sentence), the same unit after it and no other direction: the claim is said there,
+        whichever fact the figure was paired with."""
+        folded = fold(clause)
+        at = folded.find(fmt(number))
+        if at < 0:
+            return None
+        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", folded[:at])
+        _, before = self.lex.blank(before, ("city",))
+        words = sorted((w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)), key=before.rfind)
+        if len(words) < 2:
+            return None
+        others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", folded)) if abs(float(n) - number) > 1e-9]
+        unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff]{1,2}|[a-zμ/³]+)", folded[at + len(fmt(number)):])
+        contrasts = [[set(map(fold, a)) for a in contrast] for contrast in self.lex.words.get("contrasts", ())]
+
+        def members(text: str) -> list[set[int]]:  # ii类 is not said inside iii类
+            return [{n for n, a in enumerate(contrast) if any(re.search(rf"(?<![a-z]){re.escape(w)}", text) for w in a)}
+                    for contrast in contrasts]
+
+        mine = members(folded)
+        for said, ev in self.box.clauses_stating(number):
+            sentence = fold(ev.text)
+            upto = sentence[: sentence.find(fold(said)) + len(said)] if fold(said) in sentence else fold(said)
+            here = fold(said)
+            if not all(_said_in(w, upto) for w in words) or not all(_said_in(w, here) for w in words[-2:]):
+                continue  # the words right before the figure are said in the clause itself
+            pos = here.find(fmt(number))
+            if unit and pos >= 0 and not here[pos + len(fmt(number)):].lstrip().startswith(unit.group(1).strip()[:1]):
+                continue
+            if any(a and b and not a & b for a, b in zip(mine, members(here), strict=True)):
+                continue  # Ⅱ类 claimed, Ⅲ类 said; 下降 claimed, 上升 said
+            theirs = [float(n) for n in NUMBER.findall(here)]
+            if any(all(abs(n - t) > 1e-9 for t in theirs) for n in others):
+                continue  # 连续10年100%履约 against 连续11年100%履约: the clause says another figure beside it
+            return said, ev
+        return None
 
     def _claim_every_district(self, q: Query, key: str, d: Draft) -> Answer | None:
         """所有区都是二类或三类 / 11个行政区臭氧全部达标 / 各区PM2.5都低于30: checked district by district,
@@ -387,19 +508,49 @@ class ClaimIntent(PlannerBase):
         out = []
         for clause in re.split(r"[，,；;。]", fold(q.text)):
             said = re.search(r"(为|是|属于?)\s*(第?[一二三四五]类)", clause)
-            if not said or re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", clause)):
+            if re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", clause)):
+                continue
+            if not said:
+                out += self._check_level(q, d, clause)
                 continue
             part = parse(clause, self.lex)
             keys = [self._with_classes(k) for k in (part.indicators or q.indicators)]
             place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
             fact = next((ev for k in keys for ev in self.box.facts_for(k, place, "class", self.year)), None)
             if fact is None:
+                out += self._check_level(q, d, clause)
                 continue
             ok = said.group(2).lstrip("第") in fact.text_value
             out.append("supported" if ok else "refuted")
             d.add(f"{'属实' if ok else '不符'}：公报显示{self._place_name(place)}{self._indicator(fact.indicator).display}"
                   f"为{fact.text_value}{d.cite(fact)}。")
         return out
+
+    def _check_level(self, q: Query, d: Draft, clause: str) -> list[str]:
+        """富营养化指数为35.2，属于贫营养状态: a figure-less clause that states a level (a member of a contrast in
+        lexicon.yaml: 中营养, 轻度污染, 二级 …) is checked against the level the cited sentence states right after
+        the claim's figure."""
+        figures = [fmt(n) for n in q.numbers]
+        for contrast in self.lex.words.get("contrasts", ()):
+            members = [fold(w) for alternative in contrast for w in alternative]
+            said = re.search(rf"(?:为|是|属于?|处于)\s*({'|'.join(map(re.escape, sorted(members, key=len, reverse=True)))})", clause)
+            if not said:
+                continue
+            mine = next(a for a in contrast if said.group(1) in map(fold, a))
+            for ev in d.evidence:
+                text = fold(ev.text)
+                at = [text.find(f) for f in figures if f in text]
+                if not at:
+                    continue
+                segment = re.split(r"[；;。]", text[min(at):])[0]
+                quoted = ev.text[min(at): min(at) + len(segment)] if len(text) == len(ev.text) else segment
+                stated = [w for alternative in contrast for w in alternative if re.search(rf"(?:为|是|属于?|处于)\s*{re.escape(fold(w))}", segment)]
+                if not stated:
+                    continue
+                ok = any(fold(w) in map(fold, mine) for w in stated)
+                d.add(f"{'属实' if ok else '不符'}：说法为“{said.group(1)}”，公报原文为“{quoted.strip()}”{d.cite(ev)}。")
+                return ["supported" if ok else "refuted"]
+        return []
 
     def _check_status(self, q: Query, d: Draft) -> str | None:
         """但仍未达到省年度考核目标 stated beside right figures: the bulletin's own word on it (达到/未达到/完成)
@@ -529,7 +680,7 @@ class ClaimIntent(PlannerBase):
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
         if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
-                     r"(?<!made )(?<!make )(?<!makes )\b(?:down|up)\b\s*(?:by\s*)?\d|from the (?:year before|previous year|prior year)|a year earlier|"
+                     r"(?<!made )(?<!make )(?<!makes )\b(?:down|up)\b\s*(?:by\s*)?\d|(?:from|than) the (?:year before|previous year|prior year)|a year earlier|"
                      r"than last year|compared with|from (19|20)\d\d|\b(rose|fell(?! short)|increased|decreased|dropped|declined|grew)\b",
                      clause):
             return "yoy"
