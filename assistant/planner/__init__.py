@@ -14,11 +14,21 @@ from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
 from ..types import Answer, Derived, Evidence
-from .base import CITY, MEASURED_TOPICS, NUMBER_ASKED, TIME_ASKED, content_words, coverage
+from .base import (
+    CITY,
+    MEASURED_TOPICS,
+    NUMBER_ASKED,
+    QUESTION_WORDS,
+    TIME_ASKED,
+    asking_parts,
+    content_words,
+    coverage,
+    noun_words,
+)
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
 from .compare import CompareIntent
-from .passage import PassageIntent
+from .passage import PassageIntent, answer_kind
 from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
@@ -88,7 +98,61 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        return self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))
+        return self._every_ask(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q))))
+
+    def _every_ask(self, q: Query, answer: Answer) -> Answer:
+        """细化了多少条措施，开展哪五大行动 / 几大样板、几项重点工作、几个方面的保障措施: a question that asks several
+        things in one sentence gets each. An asking clause whose subject the answer leaves out is answered by the
+        bulletin sentence that names that subject (and holds a figure if it asks 多少/几), or said to be not given."""
+        if answer.status != "answered" or q.intent in ("claim", "invalid"):
+            return answer
+        asks = asking_parts(q.text)
+        if len(asks) < 2:
+            return answer
+        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited
+        topic = " ".join(w for w in noun_words(asks[0]) if self.box.says_anywhere(w))
+        d = Draft(answer.intent)
+        d.evidence = list(answer.evidence)
+        added = []
+        for part in asks[1:]:
+            subject = self._ask_subject(part)
+            named = [w for w in subject if re.match(r"[一二两三四五六七八九十]", w)]
+            if not subject or (all(self._mentions(w, shown) for w in named) and
+                               any(self._mentions(w, shown) for w in subject if w not in named or len(subject) == len(named))):
+                continue  # the answer already speaks of it (a counted name such as 五大行动 must be said whole)
+            need = answer_kind(part)
+            counted = [rf"[一二两三四五六七八九十\d]+\s*{m.group(1)}\s*{m.group(2)}"  # 几大行动 wants 五大行动
+                       for m in re.finditer(r"几\s*([大项个类条])\s*([\u4e00-\u9fff]{2})", fold(part))]
+
+            def answers(s: str, need=need, subject=subject, counted=counted) -> bool:
+                f = fold(s)
+                return all(self._mentions(w, f) for w in subject) and all(re.search(c, f) for c in counted) and \
+                    (need is None or need[1](s)) and not self._other_kind(q.text, s)
+
+            found = self._best_sentence(f"{topic} {part}", need=answers)
+            if found is None or found[0] < 0.3:
+                added.append(f"公报未给出“{part.strip('？?，, ')}”。")
+                continue
+            _, sentence, ev = found
+            if fold(sentence) in shown:
+                continue
+            added.append(f"另：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}")
+            shown += fold(sentence)
+        if not added:
+            return answer
+        d.add(answer.text + "".join(f"\n{a}" for a in added))
+        out = d.answer(answer.status, answer.verdict)
+        out.derived, out.checks = answer.derived, answer.checks
+        return out
+
+    def _ask_subject(self, part: str) -> list[str]:
+        """What an asking clause is about: its nouns the bulletin uses, and a counted name said whole (七大行动)."""
+        folded = fold(part)
+        named = [m.group() for m in re.finditer(r"[一二两三四五六七八九十]+\s*大\s*[\u4e00-\u9fff]{2}", folded)]
+        words = {w for w in noun_words(folded) if w not in QUESTION_WORDS and self.box.says_anywhere(w)}
+        _, blank = self.lex.blank(folded, ("city", "district", "site"))
+        words = {w for w in words if w in blank}
+        return sorted(words | {n for n in named if self.box.says_anywhere(n)})
 
     def _measures_of(self, key: str, q: Query) -> tuple[str, ...]:
         """The measure words said of one indicator: with several named (AQI达标率考核目标和PM2.5考核目标, 降水pH值和

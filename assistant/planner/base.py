@@ -35,6 +35,24 @@ def content_words(text: str) -> set[str]:
 NOUN_TAGS = ("n", "ns", "nt", "nz", "vn", "ng", "nrt")  # jieba's noun tags; nr (a person's name) is mostly a misreading
 
 
+ASK_WORD = re.compile(r"多少|(?<!哪)几\s*[个项条大种类方面家座批年天次]|哪些|哪几|哪\s*[一二三四五六七八九十\d]|什么|谁|多大|多高|多长|多久|"
+                      r"如何|怎样|怎么|何时|有哪")
+
+
+def asking_parts(text: str) -> list[str]:
+    """The clauses of a question that each ask something (细化了多少条措施 / 开展哪五大行动), in order; a clause
+    that asks nothing (请告知, 谢谢) goes with the next one."""
+    pieces = re.split(r"[，,；;？?。！!、]|以及|并且|同时|还有", fold(text))
+    parts, carry = [], ""
+    for piece in pieces:
+        if ASK_WORD.search(piece):
+            parts.append(carry + piece)
+            carry = ""
+        else:
+            carry += piece
+    return parts
+
+
 def noun_words(text: str) -> set[str]:
     """The nouns of a text (jieba's part-of-speech tags), folded: 贷款, 行动, 地下水 — not 摆摊, 算不算, 附近."""
     import jieba.posseg
