@@ -116,8 +116,12 @@ def parse(text: str, lex: Lexicon) -> Query:
     places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
     city = lex.find("city", text, taken)
     others = [m.key for m in lex.find("other_city", text, taken) if m.key not in SCOPE_OUTSIDE]
+    # 荔湾区PM10是多少，以及全市平均水平 / …，全市呢: the city asked in a clause of its own, after a district
+    city_after = bool(places) and any(c.start > min(m.start for m in places) and
+                                      re.search(r"[，,；;。？?]|以及|还有|另外|同时", folded[min(m.start for m in places): c.start])
+                                      for c in city)
     places = [m.key for m in sorted(places, key=lambda m: m.start)]
-    if city and (not places or COMPARE.search(folded) or re.search(r"和.{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
+    if city and (not places or city_after or COMPARE.search(folded) or re.search(r"和.{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
         places.append(lex.city_name)  # 海珠区和全市比: the city is the second place
     ind_taken = list(taken)
     exact = lex.find("indicator", text, ind_taken)

@@ -9,6 +9,7 @@ from .lexicon import fold
 from .parse import COMPARE, Query, _intent, merge_follow_up
 
 TWO = re.compile(r"这两项|这两个指标|这两个|两个指标|两项指标|两者|二者|昼夜两|两个加起来|两个合计|两项合计|两个项目|these two|both of them")
+BASELINE = re.compile(r"同比|去年|上年|上一年|前年|(?:19|20)\d\d|year|较上|比上")
 PRONOUN = re.compile(r"它|该区|这个区|那个区|这区|那区|其|这两项|这两个|这几项|这些指标|this district|that district|\bit\b|\bthey\b")
 
 
@@ -34,13 +35,18 @@ class Session:
             recent = recent[:2]
             if len(recent) == 2:
                 q = replace(q, indicators=tuple(reversed(recent)), follow_up=True,
-                            places=q.places or (prev.places if prev else ()))
-                q = replace(q, intent=_intent(q, folded) if q.intent == "open" else q.intent)
+                            places=q.places or (prev.places if prev else ()),
+                            stats=q.stats or (prev.stats if prev else frozenset()), years=q.years or (prev.years if prev else ()))
+                q = replace(q, intent=_intent(q, folded) if q.intent in ("open", "value") else q.intent)
         if PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
             q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
             if not q.places and self.focus:
                 q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
         resolved = merge_follow_up(q, prev, self.lexicon)
+        if prev is not None and "vs2013" in prev.stats and "yoy" in resolved.stats and "vs2013" not in resolved.stats \
+                and not BASELINE.search(folded):
+            # 比2013年下降了多少？ …两者哪个降幅更大: a change word naming no baseline keeps the one just asked about
+            resolved = replace(resolved, stats=(resolved.stats - {"yoy"}) | {"vs2013"})
         if not q.places and COMPARE.search(folded) and resolved.intent not in ("invalid", "claim"):
             recent = list(dict.fromkeys(p for h in reversed(self.history) for p in h.places))[:2]
             if len(recent) == 2:

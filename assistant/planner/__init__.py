@@ -33,6 +33,7 @@ from .rank import RankIntent
 from .standard import StandardIntent
 from .value import ValueIntent
 
+WITHIN_PERIOD = re.compile(r"不是累计|非累计|不算累计|不含累计|不要累计|当年新增|年内新增|全年新增|今年新增|一年里|一年内|当年新|单年|新签发|新增了多少|新增多少")
 SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之和|加在一起")
 INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪种污染物|哪个污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
@@ -40,6 +41,12 @@ COUNT_WORD = re.compile(r"(?:多少|(?<!哪)几)\s*(个|家|条|座|项|处|辆|
 COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
+
+
+def _cumulative_words(text: str) -> str:
+    """截至2024年底 / 累计签发: how the sentence says its figure is a running total."""
+    m = re.search(r"(?:截至|截止)[^，。；]{0,12}|累计[^，。；]{0,8}", text)
+    return m.group() if m else "累计"
 
 
 def _said_of_another(word: str, folded: str, mentions: list, key: str) -> bool:
@@ -280,6 +287,16 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         failing that, the answer says what is not found and shows the nearest sentence."""
         if q.intent in ("claim", "open", "invalid") or answer.status != "answered" or answer.intent == "open":
             return answer
+        if WITHIN_PERIOD.search(fold(q.text)) and answer.evidence and all(
+                re.search(r"累计|截至|截止", f"{ev.note} {ev.text}") for ev in answer.evidence if ev.value is not None):
+            # 2024年新签发了多少（不是累计的）: the bulletin gives only the running total
+            d = Draft("not_found")
+            ev = next(ev for ev in answer.evidence if ev.value is not None) if any(
+                ev.value is not None for ev in answer.evidence) else answer.evidence[0]
+            d.add(f"公报未给出当年新增的数值，只给出累计数：{self._indicator(ev.indicator).display if ev.indicator else ''}"
+                  f"{self._describe(d, ev) if ev.value is not None else ev.text}"
+                  f"（{ev.note or _cumulative_words(ev.text)}）。")
+            return d.answer("not_found")
         named = [n for ev in answer.evidence if ev.indicator in self.lex.indicators
                  for n in (ev.indicator, *self._indicator(ev.indicator).aliases)]
         other = self._other_kind(q.text, " ".join(named) if named else " ".join(ev.text for ev in answer.evidence))

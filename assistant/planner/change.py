@@ -8,6 +8,7 @@ from ..answer import Draft, change_text
 from ..corpus import split_sentences
 from ..lexicon import fold
 from ..parse import Query
+from ..tools import fmt
 from ..types import Answer, Evidence
 from .base import CITY, PlannerBase
 
@@ -20,6 +21,7 @@ class ChangeIntent(PlannerBase):
             return self._open(q)
         d = Draft("change")
         stat = "vs2013" if "vs2013" in q.stats else "yoy"
+        found = []
         for key in q.indicators[:6]:
             name = self._indicator(key).display
             for place in self._places_for(q, key):
@@ -31,6 +33,8 @@ class ChangeIntent(PlannerBase):
                 now = f"（{self.year}年为{self._describe(d, current)}）" if current else ""
                 inferred = "（区名配对为推断，详见引文）" if "推断" in ev.note else ""
                 d.add(f"{self._place_name(place)}{name}{change_text(ev, since=since)}{inferred}{d.cite(ev)}{now}。")
+                found.append((name, ev))
+        self._bigger_change(q, d, found)
         if not d.evidence and stat == "yoy":
             self._series(d, q)  # no 同比, but the bulletin states the figure for several years
             if d.evidence and "yoy" in q.stats:  # 同比 itself was asked for: say it is not given
@@ -49,6 +53,23 @@ class ChangeIntent(PlannerBase):
                 d.evidence, d.derived = draft.evidence, draft.derived
             return d.answer("not_found")
         return d.answer()
+
+    def _bigger_change(self, q: Query, d: Draft, found: list) -> None:
+        """两者哪个降幅更大: with two or more changes of one unit, the one asked about is named (the words as the
+        question puts them: 降幅 is the largest fall, 升幅/增幅 the largest rise)."""
+        folded = fold(q.text)
+        asked = re.search(r"(降幅|下降|降得|升幅|增幅|上升|升得|增加|变化|变动)[^，,。？?]{0,4}(更大|最大|较大|更多|最多|更快|最快)", folded) \
+            or re.search(r"(?:哪个|哪项|哪一项|谁)[^，,。？?]{0,3}(降|升|增|变)[^，,。？?]{0,4}(更|最)(大|多|快)", folded)
+        if len(found) < 2 or not asked or len({ev.unit for _, ev in found}) != 1:
+            return
+        falling = re.search(r"降|下降", asked.group(0))
+        rising = re.search(r"升|增", asked.group(0))
+        pool = [(n, ev) for n, ev in found if (ev.value < 0 if falling else ev.value > 0 if rising else ev.value != 0)]
+        if not pool:
+            return
+        name, ev = max(pool, key=lambda p: abs(p[1].value))
+        word = "降幅" if falling else ("升幅" if rising else "变化")
+        d.add(f"{word}较大的是{name}（{fmt(abs(ev.value))}{'个百分点' if ev.unit == '百分点' else ev.unit}）。")
 
     def _change_in_words(self, q: Query) -> Answer | None:
         """The sentence that says how the subject changed (同比均无变化 / 同比水质持平 / 同比有所改善), quoted with what
