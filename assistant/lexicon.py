@@ -14,8 +14,8 @@ import yaml
 jieba.setLogLevel(60)
 
 # the words a bulletin and a question both use for the direction of a change (同比上升 / 下降了多少)
-RISE_WORDS = "上升|增加|提高|提升|升高|增长|上涨|多了"
-FALL_WORDS = "下降|减少|降低|下跌|减小|少了|改善"
+RISE_WORDS = "上升|增加|提高|提升|升高|增长|上涨|多了|多出"
+FALL_WORDS = "下降|减少|降低|下跌|减小|少了|少出|改善"
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -29,6 +29,11 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
+        if re.search(r"[上前近]\s*$", before) and re.match(r"\s*年", after) and m.group() == "1":
+            continue  # 比上一年 (folded 上1年): a year back, not a figure
+        listed = len(re.findall(r"[、和及与]", before)) + 1
+        if re.match(r"\s*[个家座条所项处]", after) and listed >= 2 and abs(float(m.group()) - listed) < 1e-9:
+            continue  # 虎门大桥、蕉门、洪奇沥三个断面: the size of the list just named
         if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟|热线|工单|转办|平台)|\s*[-—–~至到]\s*\d{1,2}\s*月", after):
             continue  # a count of the whole, or a date (自2024年9月起)
         if re.search(r"[图表]\s*$|(?:标准)?限值[：:]?\s*$", before) or re.match(r"\s*(?:项|种)(?:指标|污染物)", after):
@@ -54,6 +59,21 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
         return ""
     after = m.group(1)
     return lex.unit_of(after[:6]) or next((u for u in COUNT_UNITS if after.startswith(u)), "")
+
+
+SCOPE_AFTER = re.compile(r"\s*(?:个|家|座|条)")
+
+
+def _lead_up(claim: str, clause: str, at: int) -> str:
+    """What the claim says before a figure: its clause up to the figure, and when that names too little (占66.7%),
+    from the figure before it (or the claim's start) on."""
+    own = clause[:at]
+    if len(re.findall(r"[\u4e00-\u9fff]", own)) >= 4 or clause not in claim:
+        return own
+    start = claim.find(clause)
+    earlier = re.sub(r"^[^:：]{0,8}[:：]", "", claim[:start])  # 核实：…
+    figures = list(NUMBER.finditer(re.sub(r"(?:19|20)\d\d\s*年", lambda m: " " * len(m.group()), earlier)))
+    return earlier[figures[-1].end():] + own if figures else earlier + own
 
 
 def _said_in(word: str, folded: str) -> bool:
@@ -178,6 +198,8 @@ class ClaimIntent(PlannerBase):
             d.add(f"{'属实' if ok else '不符'}：公报原文为“{start.note or start.text}”{d.cite(start)}。")
         first_part = len(d.parts)
         extreme, mine = self._check_extreme(q, q.indicators[0], place, d)  # 白云区PM2.5为24，全市最高: both parts
+        if extreme is None:
+            extreme, mine = self._check_listed_extreme(q, q.indicators[0], d)
         if extreme:
             results.append(extreme)
             d.parts[first_part] = f"{'属实' if extreme == 'supported' else '不符'}：{d.parts[first_part]}"
@@ -198,7 +220,9 @@ class ClaimIntent(PlannerBase):
         part = parse(re.sub(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?(?:[个家条座项处辆])?", "", clause), self.lex)
         key = paired_key or (part.indicators[0] if part.indicators and not part.weak else q.indicators[0])
         named_key = key  # what the claim names; another indicator chosen below must be named too
-        at = clause.find(fmt(number))
+        written = next(iter(sorted(re.finditer(rf"(?<![\d.]){re.escape(fmt(number))}(?:\.0+)?(?![\d.])", clause),
+                                   key=lambda m: bool(SCOPE_AFTER.match(clause, m.end())))), None)  # 3.0% is 3, 三个 is a count
+        at = written.start() if written else -1
         share = share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators), bare=True) if not paired_key else None
         key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
         place = paired_place or (part.places[0] if part.places else (q.places[0] if q.places else CITY))
@@ -240,7 +264,7 @@ class ClaimIntent(PlannerBase):
             d.add(f"公报未给出{self._asked_subject(replace(part, places=()))}的数值，无法核实“{fmt(number)}”。")
             return None
         if fact is None or fact.value is None:
-            otherwise = self._said_otherwise(clause, number)
+            otherwise = self._said_otherwise(clause, number, q.text)
             if otherwise is not None:  # 连续10年100%履约: the bulletin says the same words with another figure
                 said, ev, figure = otherwise
                 results.append("refuted")
@@ -254,7 +278,7 @@ class ClaimIntent(PlannerBase):
             results.append("unverifiable")
             d.add(f"公报未给出可与“{fmt(number)}”直接对应的数据。")
             return None
-        claimed_kind = _change_kind(clause[at + len(fmt(number)):] if at >= 0 else "", clause)
+        claimed_kind = _change_kind(clause[written.end():] if written else "", clause)
         if stat in ("yoy", "vs2013") and claimed_kind not in ("", _change_kind(fact.unit or "", "")) and not paired_key:
             # 降水pH值5.82，酸雨频率6.6%，同比下降2.8个百分点: the change in points is the rate's, not the pH's
             fitting = [ev for k in q.indicators if k != key for ev in [self.box.lookup(k, place, self.year, stat)]
@@ -262,7 +286,7 @@ class ClaimIntent(PlannerBase):
             if len(fitting) == 1:
                 fact, key = fitting[0], fitting[0].indicator
                 name = self._indicator(key).display
-        if stat in ("yoy", "vs2013") and claimed_kind not in ("", _change_kind(fact.unit or "", "")):
+        if stat in ("yoy", "vs2013") and claimed_kind and _change_kind(fact.unit or "", "") not in ("", claimed_kind):
             # 下降2微克/立方米 against 同比下降8.7%: an amount is not a percentage; neither confirms the other
             results.append("unverifiable")
             d.add(f"公报给出的是{self._place_name(place)}{name}{change_text(fact, since='同比' if stat == 'yoy' else '比2013年')}"
@@ -290,7 +314,7 @@ class ClaimIntent(PlannerBase):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
             cmp = "level"
         if not same and cmp == "=":
-            stated_so = self._said_as_claimed(clause, number)
+            stated_so = self._said_as_claimed(clause, number, q.text)
             if stated_so is not None:  # 其中Ⅱ类水质断面比例为70%: a clause says it, though the fact paired is another's
                 results.append("supported")
                 d.add(f"{'属实：' if len(q.numbers) > 1 else ''}公报原文：“{stated_so[0].strip()}”{d.cite(stated_so[1])}。")
@@ -319,7 +343,27 @@ class ClaimIntent(PlannerBase):
             d.add(f"（公报原文：{fact.text}）")  # the whole sentence: what else it says of the subject
         return fact
 
-    def _said_otherwise(self, clause: str, number: float) -> tuple[str, Evidence, str] | None:
+    def _places_in(self, text: str) -> list[str]:
+        """The districts and sites a text names."""
+        return [m.key for kind in ("district", "site") for m in self.lex.find(kind, text)]
+
+    def _names_subject(self, claim: str, clause: str, text: str) -> bool:
+        """The indicator the claim names last before the clause's figure (PM2.5 in …21微克/立方米，同比下降9.8%) is
+        the one the bulletin's text names last before its figure (not PM10); a claim or text naming none passes."""
+        folded = fold(claim)
+        at = folded.find(fold(clause))
+        upto = folded[: at + len(fold(clause))] if at >= 0 else fold(clause)
+        found = self.lex.find("indicator", upto)
+        if not found:
+            return True
+        said = self.lex.find("indicator", text)
+        if not said:
+            return True
+        surface = upto[found[-1].start: found[-1].end]  # 海滩垃圾 names 海滩垃圾塑料类占比 as well as 海滩垃圾密度
+        last = said[-1].key  # the last one the bulletin names before the figure
+        return last == found[-1].key or any(surface in fold(n) for n in (last, *self.lex.indicators[last].aliases))
+
+    def _said_otherwise(self, clause: str, number: float, claim: str) -> tuple[str, Evidence, str] | None:
         """A clause of the bulletin with the claim's words around a figure (连续11年100%履约 for 连续10年100%履约):
         every word the claim says before the figure, the same word right before it and the same unit after, no
         other contrast member, and another figure in its place. Returns the clause, its sentence and its figure."""
@@ -349,14 +393,14 @@ class ClaimIntent(PlannerBase):
             here = fold(said)
             m = slot.search(here)
             if not m or abs(float(m.group(1)) - number) < 1e-9 or not all(w in here for w in nouns) or \
-                    sum(w in here for w in words) * 3 < len(words) * 2:
+                    sum(w in here for w in words) * 3 < len(words) * 2 or not self._names_subject(claim, clause, fold(ev.text)):
                 continue  # every noun said before the figure, and most of its other words (已经 is the claim's own)
             if any(a and b and not a & b for a, b in zip(mine, members(here), strict=True)):
                 continue
             return said, ev, m.group(1)
         return None
 
-    def _said_as_claimed(self, clause: str, number: float) -> tuple[str, Evidence] | None:
+    def _said_as_claimed(self, clause: str, number: float, claim: str) -> tuple[str, Evidence] | None:
         """A clause of the bulletin that states the claimed figure with every word the claim says before it (in that
         clause or earlier in its sentence), the same unit after it and no other direction: the claim is said there,
         whichever fact the figure was paired with."""
@@ -364,12 +408,13 @@ class ClaimIntent(PlannerBase):
         at = folded.find(fmt(number))
         if at < 0:
             return None
-        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", folded[:at])
+        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", _lead_up(fold(claim), folded, at))
         _, before = self.lex.blank(before, ("city",))
         words = sorted((w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)), key=before.rfind)
         if len(words) < 2:
             return None
         others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", folded)) if abs(float(n) - number) > 1e-9]
+        nouns = [w for w in words if w in noun_words(before)]
         unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff]{1,2}|[a-zμ/³]+)", folded[at + len(fmt(number)):])
         contrasts = [[set(map(fold, a)) for a in contrast] for contrast in self.lex.words.get("contrasts", ())]
 
@@ -382,8 +427,9 @@ class ClaimIntent(PlannerBase):
             sentence = fold(ev.text)
             upto = sentence[: sentence.find(fold(said)) + len(said)] if fold(said) in sentence else fold(said)
             here = fold(said)
-            if not all(_said_in(w, upto) for w in words) or not all(_said_in(w, here) for w in words[-2:]):
-                continue  # the words right before the figure are said in the clause itself
+            if not all(_said_in(w, upto) for w in nouns) or sum(_said_in(w, upto) for w in words) * 3 < len(words) * 2 \
+                    or not any(_said_in(w, here) for w in words[-2:]) or not self._names_subject(claim, clause, upto):
+                continue  # its nouns and most words, the word right before the figure in the clause, the claim's indicator
             pos = here.find(fmt(number))
             if unit and pos >= 0 and not here[pos + len(fmt(number)):].lstrip().startswith(unit.group(1).strip()[:1]):
                 continue
@@ -392,6 +438,14 @@ class ClaimIntent(PlannerBase):
             theirs = [float(n) for n in NUMBER.findall(here)]
             if any(all(abs(n - t) > 1e-9 for t in theirs) for n in others):
                 continue  # 连续10年100%履约 against 连续11年100%履约: the clause says another figure beside it
+            if re.search(rf"{NUMBER.pattern}\s*[%％]?\s*[、和及与]\s*{NUMBER.pattern}", here) or any(
+                    fold(self.lex.short(p) if p in self.lex.districts else p) not in here for p in self._places_in(before)):
+                continue  # 同比改善15.6%、21.6%和3.0%: whose figure is which is for the paired facts to say
+            pos = upto.rfind(fmt(number), 0, len(upto))
+            local = re.split(NUMBER.pattern, upto[:pos] if pos >= 0 else upto)[-1]
+            theirs_nouns = [w for w in noun_words(local) if re.search(r"[\u4e00-\u9fff]{2}", w)]
+            if theirs_nouns and sum(_said_in(w, fold(claim)) for w in theirs_nouns) * 3 < len(theirs_nouns) * 2:
+                continue  # 聚苯乙烯泡沫塑料类（占比21.3%）is not 塑料类为主，占21.3%: what the bulletin says the figure is of
             return said, ev
         return None
 
@@ -679,7 +733,7 @@ class ClaimIntent(PlannerBase):
             return "value"  # 由10个减少为9个: the figures themselves, before and after
         if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
             return "vs2013"
-        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|比去年|较上年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
+        if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|多出|多了|少了|比去年|较上年|[比较]上\s*1?\s*年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
                      r"(?<!made )(?<!make )(?<!makes )\b(?:down|up)\b\s*(?:by\s*)?\d|(?:from|than) the (?:year before|previous year|prior year)|a year earlier|"
                      r"than last year|compared with|from (19|20)\d\d|\b(rose|fell(?! short)|increased|decreased|dropped|declined|grew)\b",
                      clause):
@@ -786,6 +840,29 @@ class ClaimIntent(PlannerBase):
             quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
             d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
         return d.answer(verdict="unverifiable")
+
+    def _check_listed_extreme(self, q: Query, key: str, d: Draft) -> tuple[str | None, Evidence | None]:
+        """虎门大桥、蕉门、洪奇沥…分别改善15.6%、21.6%和3.0%，其中洪奇沥改善幅度最大: the place said to be the most
+        of the places the claim lists, checked among those places' own figures (the change when the words name one)."""
+        folded = fold(q.text)
+        listed = [p for p in q.places if p != CITY]
+        names = "|".join(re.escape(fold(self.lex.short(p) if p in self.lex.districts else p)) for p in listed)
+        said = re.search(rf"其中\s*({names})[^，,。；;]{{0,12}}?(最大|最高|最多|最快|最小|最低|最少|最慢)", folded) if names else None
+        if len(listed) < 2 or not said:
+            return None, None
+        moved = re.search(r"幅度|降幅|升幅|增幅|改善|下降|上升|增加|减少|降低|提高", folded[said.start(): said.end()])
+        stat = "yoy" if moved else "value"
+        facts = [ev for p in listed for ev in [self.box.lookup(key, p, self.year, stat)] if ev is not None and ev.value is not None]
+        if len(facts) < len(listed):
+            return None, None
+        high = said.group(2) in ("最大", "最高", "最多", "最快")
+        size = (lambda ev: abs(ev.value)) if moved else (lambda ev: ev.value)
+        top = (max if high else min)(facts, key=size)
+        mine = next(ev for ev in facts if fold(ev.place).startswith(said.group(1)) or said.group(1) in fold(ev.place))
+        ok = abs(size(mine) - size(top)) < 1e-9
+        d.add(f"所列{len(facts)}处中{said.group(2)}的是{top.place}"
+              f"（{change_text(top) if moved else value_text(top)}{d.cite(top)}）。")
+        return ("supported" if ok else "refuted"), mine
 
     def _check_extreme(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
         """全市最高 / 各区最低 said of a district, checked against the district ranking: (verdict, the district's
