@@ -204,11 +204,16 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     folded = fold(text)
     closers, openers = lex.word_list("check_closers"), lex.word_list("check_openers")
     reported = lex.word_list("reported_speech")
-    opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)
+    opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded) or \
+        re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded)  # 事实核查：/ 请核实：
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
     if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
             INFO_QUESTION.search(folded):
         return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？: hearsay as context for a question
+    if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text):
+        heard = max((folded.find(fold(w)) for w in reported if fold(w) in folded), default=-1)
+        if heard >= 0 and _has_any(lex.word_list("ask_verbs"), folded[heard:]):
+            return None  # …听说是臭氧。想了解南沙区臭氧有没有超标: the caller asks, after the hearsay
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
     if quotes and not asks_check and _has_any(lex.word_list("quote_refs"), QUOTED.sub(" ", folded)):

@@ -92,7 +92,7 @@ def _wanted_count(text: str) -> int:
 
 
 # words that state a change or a comparison: what is claimed of the subject, not the subject
-DIRECTION = re.compile(r"上升|下降|多出|多了|少了|增加|减少|降低|提高|提升|升高|增长|改善|恶化|变差|变好|好转|降到|降至|升到|升至|增至|减至|已达|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
+DIRECTION = re.compile(r"有所|略有|稍有|明显|显著|大幅|上升|下降|多出|多了|少了|增加|减少|降低|提高|提升|升高|增长|改善|恶化|变差|变好|好转|降到|降至|升到|升至|增至|减至|已达|持平|变化|同比|高于|低于|超过|不到|以上|以下|达标|超标|达到|"
                        r"稳定|保持|连续|^全部$|^所有$|^分别$|^平均$|^年均$|^平均值$|^年均值$|^均值$|^数值$|^数据$")
 ASKING = re.compile(r"多少|几|哪|什么|如何|怎么|怎样|是否|吗|呢|情况|状况|水平|有没有|是不是|\?|？|what|which|how|whether")
 

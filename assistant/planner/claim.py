@@ -770,6 +770,19 @@ class ClaimIntent(PlannerBase):
     def _claim_qualitative(self, q: Query, key: str, place: str, d: Draft, stated: Answer | None) -> Answer:
         if stated is not None:  # what one clause of the bulletin settles (judged once, in _claim)
             return stated
+        judged = self._claim_in_words(q, key, place, d)
+        missing = self._uncovered(q.rest, judged.evidence, key, any_=True, nouns=True) if judged.verdict == "refuted" else []
+        if missing:  # 以臭氧为首要污染物的超标天数占八成: the 臭氧 standard found says nothing of 首要污染物 or 天数
+            u = Draft("claim")
+            u.add(f"核查结论：无法核实。公报未给出“{'、'.join(missing)}”方面的内容。")
+            near = self._best_sentence(q.text)
+            if near and near[0] >= 0.5:
+                u.add(f"公报相关原文：{near[1]}{u.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
+            return u.answer(verdict="unverifiable")
+        return judged
+
+    def _claim_in_words(self, q: Query, key: str, place: str, d: Draft) -> Answer:
+        """A claim with no figure of its own, judged by the change, standard, status, class or rank the bulletin states."""
         if q.outside_scope:
             d.add(f"核查结论：无法核实。公报只报告{self.region}自身的数据，没有与全国或全省其他城市的比较排名。")
             city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
