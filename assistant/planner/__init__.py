@@ -15,6 +15,7 @@ from ..parse import Query
 from ..tools import fmt
 from ..types import Answer, Derived, Evidence
 from .base import (
+    ASK_WORD,
     CITY,
     MEASURED_TOPICS,
     NUMBER_ASKED,
@@ -24,6 +25,7 @@ from .base import (
     content_words,
     coverage,
     noun_words,
+    organisations,
 )
 from .change import ChangeIntent
 from .claim import ClaimIntent, claim_figures
@@ -110,37 +112,39 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
     def _every_ask(self, q: Query, answer: Answer) -> Answer:
         """细化了多少条措施，开展哪五大行动 / 几大样板、几项重点工作、几个方面的保障措施: a question that asks several
         things in one sentence gets each. An asking clause whose subject the answer leaves out is answered by the
-        bulletin sentence that names that subject (and holds a figure if it asks 多少/几), or said to be not given."""
-        if answer.status != "answered" or q.intent in ("claim", "invalid"):
+        bulletin sentence that names that subject (and holds a figure if it asks 多少/几), or said to be not given.
+        A question found nowhere as a whole is answered only if every one of its asks is."""
+        if answer.status not in ("answered", "not_found") or q.intent in ("claim", "invalid"):
             return answer
         asks = asking_parts(q.text)
         if len(asks) < 2:
             return answer
-        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited
         topic = " ".join(w for w in noun_words(asks[0]) if self.box.says_anywhere(w))
+        if answer.status == "not_found":
+            found = [self._sentence_for_ask(q, part, topic) for part in asks if self._ask_subject(part)]
+            if len(found) < 2 or any(f is None for f in found):
+                return answer
+            d = Draft("open")
+            for sentence, ev in dict.fromkeys(found):
+                d.add(f"据公报：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}\n")
+            return d.answer()
+        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited
         d = Draft(answer.intent)
         d.evidence = list(answer.evidence)
         added = []
-        for part in asks[1:]:
+        for part in asks:  # the first too: the answer may have been chosen for a later part (七大行动 over 1+12)
             subject = self._ask_subject(part)
+            if not subject:
+                continue
             named = [w for w in subject if re.match(r"[一二两三四五六七八九十]", w)]
-            if not subject or (all(self._mentions(w, shown) for w in named) and
-                               any(self._mentions(w, shown) for w in subject if w not in named or len(subject) == len(named))):
+            head = self._ask_head(part) or max(subject, key=lambda w: fold(part).rfind(w))
+            if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown):
                 continue  # the answer already speaks of it (a counted name such as 五大行动 must be said whole)
-            need = answer_kind(part)
-            counted = [rf"[一二两三四五六七八九十\d]+\s*{m.group(1)}\s*{m.group(2)}"  # 几大行动 wants 五大行动
-                       for m in re.finditer(r"几\s*([大项个类条])\s*([\u4e00-\u9fff]{2})", fold(part))]
-
-            def answers(s: str, need=need, subject=subject, counted=counted) -> bool:
-                f = fold(s)
-                return all(self._mentions(w, f) for w in subject) and all(re.search(c, f) for c in counted) and \
-                    (need is None or need[1](s)) and not self._other_kind(q.text, s)
-
-            found = self._best_sentence(f"{topic} {part}", need=answers)
-            if found is None or found[0] < 0.3:
+            found = self._sentence_for_ask(q, part, topic)
+            if found is None:
                 added.append(f"公报未给出“{part.strip('？?，, ')}”。")
                 continue
-            _, sentence, ev = found
+            sentence, ev = found
             if fold(sentence) in shown:
                 continue
             added.append(f"另：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}")
@@ -151,6 +155,36 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         out = d.answer(answer.status, answer.verdict)
         out.derived, out.checks = answer.derived, answer.checks
         return out
+
+    def _sentence_for_ask(self, q: Query, part: str, topic: str) -> tuple[str, Evidence] | None:
+        """The bulletin sentence that answers one asking clause: it names the clause's subject (a counted name such
+        as 五大行动 whole), holds a figure or a date if one is asked, and is not about another thing of its kind."""
+        subject = self._ask_subject(part)
+        need = answer_kind(part)
+        counted = [rf"[一二两三四五六七八九十\d]+\s*{m.group(1)}\s*{m.group(2)}"  # 几大行动 wants 五大行动
+                   for m in re.finditer(r"几\s*([大项个类条])\s*([\u4e00-\u9fff]{2})", fold(part))]
+
+        def answers(s: str) -> bool:
+            f = fold(s)
+            return all(self._mentions(w, f) for w in subject) and all(re.search(c, f) for c in counted) and \
+                (need is None or need[1](s)) and not self._other_kind(q.text, s)
+
+        found = self._best_sentence(f"{topic} {part}", need=answers)
+        if found is None or found[0] < 0.3:
+            return None
+        return found[1], found[2]
+
+    def _ask_head(self, part: str) -> str | None:
+        """The word an asking clause asks about: the first after its asking word (多少条工作措施), else the last
+        before it (1+12体系具体指什么)."""
+        folded = fold(part)
+        m = ASK_WORD.search(folded)
+        if not m:
+            return None
+        after = sorted((w for w in content_words(folded[m.end():]) if self.box.says_anywhere(w)), key=folded.find)
+        before = sorted((w for w in content_words(folded[: m.start()]) if self.box.says_anywhere(w)
+                         and w not in ("具体", "主要", "分别")), key=folded.rfind)
+        return after[0] if after else (before[-1] if before else None)
 
     def _ask_subject(self, part: str) -> list[str]:
         """What an asking clause is about: its nouns the bulletin uses, and a counted name said whole (七大行动)."""
@@ -334,13 +368,25 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return answer
         passage = self._passage_answer(q)
         if passage is not None and passage.status == "answered" and \
-                not self._uncovered(q.rest, passage.evidence, q.indicators[0] if q.indicators else None):
+                not self._uncovered(q.rest, passage.evidence, q.indicators[0] if q.indicators else None) and \
+                not [w for w in organisations(q.rest) if not self._mentions(w, fold(passage.text))]:
             return passage
         about = self._sentences_about(q, missing)
-        if about and about[0][0] == len(missing):  # a sentence on the subject that says the very words asked
+        need = answer_kind(q.text)
+        if about and about[0][0] == len(missing) and (need is None or need[1](about[0][1])):
+            # a sentence on the subject that says the very words asked (and a figure, if one is asked)
             d = Draft("open")
             d.add(f"据公报：{about[0][1]}{d.cite(about[0][2])}")
             return d.answer()
+        if about and about[0][0] == len(missing) and need and any(ev.value is not None for ev in answer.evidence):
+            # 岭头片区…从国家开发银行拿到的贷款是多少: the figure is the indicator's own; the sentence that names the
+            # indicator says the rest of what was asked (国家开发银行), so both are shown
+            d = Draft(answer.intent)
+            d.evidence = list(answer.evidence)
+            d.add(f"{answer.text}（公报相关原文：{about[0][1]}{d.cite(about[0][2])}）")
+            out = d.answer()
+            out.derived = answer.derived
+            return out
         d = Draft("not_found")
         d.add(f"公报未直接提及“{'、'.join(missing)}”。")
         if about and q.indicators:

@@ -60,6 +60,13 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
+def organisations(text: str) -> set[str]:
+    """Names of organisations in a text (jieba's nt tag): 国家开发银行, 亚洲开发银行."""
+    import jieba.posseg
+
+    return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag == "nt" and len(p.word) >= 3}
+
+
 def words_to_find(question: str, folded_text: str) -> set[str]:
     """The question's subject words to look for in a text; English words around 碳普惠 name nothing in Chinese text."""
     words = content_words(question)
@@ -257,7 +264,8 @@ class PlannerBase:
                  and w not in self.lex.words.get("relative_years", {})
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
         if nouns:  # and only those the bulletin uses somewhere: 村想 or 附近 name nothing it could be about
-            words = {w for w in words & noun_words(asked) if self.box.says_anywhere(w)}
+            # an organisation's name (亚洲开发银行) counts even when the bulletin never says it: it names who was asked about
+            words = {w for w in words & noun_words(asked) if self.box.says_anywhere(w) or w in organisations(asked)}
         if not words or not evidence:
             return []
         names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))

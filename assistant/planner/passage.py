@@ -18,8 +18,19 @@ STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
 
 
 def answer_kind(question: str):
-    """What a sentence must hold to answer the question: (its name, a test), or None when any sentence may."""
+    """What a sentence must hold to answer the question: (its name, a test), or None when any sentence may.
+    A counted name asked (五大样板是哪些 / 几大行动) must be said as such (…等五大样板)."""
     folded = fold(question)
+    counted = [re.compile(rf"[一二两三四五六七八九十\d]+\s*大\s*{m.group(1)}")
+               for m in re.finditer(r"(?:[一二两三四五六七八九十]|几)\s*大\s*([\u4e00-\u9fff]{2})", folded)]
+    kind = _answer_kind(folded)
+    if not counted:
+        return kind
+    return (kind[0] if kind else "内容",
+            lambda s: all(c.search(fold(s)) for c in counted) and (kind is None or kind[1](s)))
+
+
+def _answer_kind(folded: str):
     if TIME_ASKED.search(folded):
         return "时间", lambda s: bool(STATED_TIME.search(s))
     if NUMBER_WANTED.search(folded):  # 几大行动 may be answered by 五大行动; 多少 wants digits
