@@ -37,7 +37,7 @@ from .value import ValueIntent
 
 WITHIN_PERIOD = re.compile(r"不是累计|非累计|不算累计|不含累计|不要累计|当年新增|年内新增|全年新增|今年新增|一年里|一年内|当年新|单年|新签发|新增了多少|新增多少")
 SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之和|加在一起")
-INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪种污染物|哪个污染物|污染物里|污染物中|指标里|指标中|六种")
+INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪(?:种|个|一种|类)[\u4e00-\u9fff]{0,4}污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|(?<!哪)几)\s*(个|家|条|座|项|处|辆|件)")
 COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
@@ -77,6 +77,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 self._indicator(q.indicators[0]).topic in MEASURED_TOPICS:
             # 全国PM2.5是多少. A question that also names 广州 is about 广州; 获评广东省…企业 names an award.
             return self._outside_value(q)
+        if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
+            return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
             fitting = tuple(k for k in q.indicators if not self._measures_of(k, q) or self._fits(k, self._measures_of(k, q)))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
@@ -90,8 +92,6 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             summed = self._sum(q)  # 利用处置能力和收集能力加起来一共多少
             if summed:
                 return summed
-        if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
-            return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         counted = COUNT_WORD.search(q.text)
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY

@@ -14,6 +14,7 @@ NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much"
 CAPTION = re.compile(r"\s*(?:附表|附图|表\s*\d|图\s*\d)")
 DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")  # a figure, not a year
 STATED_FIGURE = re.compile(rf"{DIGITS.pattern}|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")  # also 五大, 十项
+POINTER = re.compile(r"[^（(\s]\s*见[图表]\s*\d+(?:\s*[、,，和]\s*[图表]?\s*\d+)*\s*[。；;]?\s*$")  # 监测点空气质量见图16。
 STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
 
 
@@ -123,8 +124,8 @@ class PassageIntent(PlannerBase):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
-                if CAPTION.match(sentence):
-                    continue  # 附表…断面名称 所在水体 …: a table's title and header row state nothing
+                if CAPTION.match(sentence) or POINTER.search(sentence):
+                    continue  # 附表…断面名称 所在水体 …: a table's title and header row state nothing; …空气质量见图16 points
                 # a long sentence strung together with semicolons: the clause that says as much is quoted alone
                 pieces = [sentence, *(u for u in re.findall(r"[^；;]+[；;]?", sentence) if len(sentence) > 80)]
                 mine = None  # this sentence's best piece: on a tie, the shorter
