@@ -143,8 +143,9 @@ def parse(text: str, lex: Lexicon) -> Query:
     stats = {kind for kind in ("yoy", "vs2013", "target", "limit", "rank", "class") if lex.has(f"stat:{kind}", text)}
     if 2013 in years and len(years) > 1 or re.search(r"(比|较|与|和|相比)\s*2013", folded):
         stats.add("vs2013")
-    if re.search(r"(比|较|跟|和|与|同|相比)\s*(去年|前年|上一年|上年|上年同期)", folded) and len(set(years)) < 2:
-        stats.add("yoy")  # 跟前年比: against the year before the bulletin's year
+    if re.search(rf"(比|较|跟|和|与|同|相比)\s*(去年|前年|上一年|上1年|上年|上年同期|前一年|前1年|{lex.year - 1}\s*年)", folded) \
+            and len(set(years)) < 2:
+        stats.add("yoy")  # 跟前年比 / 跟2023年比呢: against the year before the bulletin's year
     for kind in ("stat:yoy", "stat:vs2013", "stat:target", "stat:limit", "stat:rank", "stat:class"):
         lex.find(kind, text, ind_taken)
     rest = _strip_spans(folded, ind_taken + lex.unit_spans(folded))
