@@ -388,6 +388,16 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             out = d.answer()
             out.derived = answer.derived
             return out
+        near = self._best_sentence(q.text, need=need[1] if need else None)
+        nouns = [w for w in missing if w in noun_words(q.text)]
+        for sentence, ev in [*((s, e) for _, s, e in about[:1]), *([(near[1], near[2])] if near and near[0] >= 0.5 else [])]:
+            said = fold(sentence)
+            if nouns and all(self._mentions(w, said) for w in nouns) and (need is None or need[1](sentence)) \
+                    and not self._other_kind(q.text, sentence):
+                # 南岗河-木强水库是不是也入选了，是什么级别: the nearest sentence says every noun the figures left out
+                d = Draft("open")
+                d.add(f"据公报：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}")
+                return d.answer()
         d = Draft("not_found")
         d.add(f"公报未直接提及“{'、'.join(missing)}”。")
         if about and q.indicators:
