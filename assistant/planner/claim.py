@@ -11,7 +11,7 @@ from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
 from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, content_words, noun_words
-from .sentence_check import contrasted, judge_claim, units
+from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
 
 def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
@@ -205,6 +205,7 @@ class ClaimIntent(PlannerBase):
             d.parts[first_part] = f"{'属实' if extreme == 'supported' else '不符'}：{d.parts[first_part]}"
             d.checks.append(Check(claim="全市最高" if self._want_high(q, q.indicators[0]) else "全市最低",
                                   verdict=extreme, text=d.plain(first_part), evidence=[mine]))
+        results += self._clauses_said_otherwise(q, d, stated)
         verdict = "refuted" if "refuted" in results else ("supported" if results and all(r == "supported" for r in results) else "unverifiable")
         if verdict == "unverifiable" and stated is not None:
             return stated  # 11个设区城市PM2.5均达到二级标准: no figure settles it, one clause does
@@ -635,13 +636,25 @@ class ClaimIntent(PlannerBase):
             facts = {ev.place: ev for ev in self.box.facts_for(key, stat="class")}
             if not all(p in facts for p in places):
                 return None
-            wrong = [facts[p] for p in places if facts[p].text_value != cls.group()]
+            said = self._class_of_each(folded, places)  # 从化区为一类，荔湾区为四类: each place its own class
+            wrong = [facts[p] for p in places if facts[p].text_value != said[p]]
             if wrong:
-                actual = [ev for ev in facts.values() if ev.text_value == cls.group() and ev.place in self.lex.districts]
-                d.add("核查结论：不符。" + "；".join(f"{ev.place}为{ev.text_value}{d.cite(ev)}" for ev in wrong) +
-                      f"，不是{cls.group()}。公报中为{cls.group()}的是{'、'.join(ev.place for ev in actual)}（{len(actual)}个区）。")
+                claimed = said[wrong[0].place]
+                actual = [ev for ev in facts.values() if ev.text_value == claimed and ev.place in self.lex.districts]
+                d.add("核查结论：不符。" + "；".join(f"{ev.place}为{ev.text_value}{d.cite(ev)}，不是{said[ev.place]}" for ev in wrong) +
+                      f"。公报中为{claimed}的是{'、'.join(ev.place for ev in actual)}（{len(actual)}个区）。")
                 return d.answer(verdict="refuted")
-            d.add("核查结论：属实。" + "；".join(f"{p}为{facts[p].text_value}{d.cite(facts[p])}" for p in places) + "。")
+            rest = re.search(r"(?:其余|其他|其它|剩下的?)[^，,。；;]{0,8}?(?:为|是|属于?)\s*([一二三四五]类)(?:\s*(?:或|和|、|或者)\s*([一二三四五]类))?", folded)
+            if rest:  # 其余行政区为二类或三类: every district not named
+                allowed = {c for c in rest.groups() if c}
+                others = [ev for p, ev in facts.items() if p in self.lex.districts and p not in places]
+                off = [ev for ev in others if ev.text_value not in allowed]
+                if off:
+                    d.add("核查结论：不符。" + "；".join(f"{ev.place}为{ev.text_value}{d.cite(ev)}" for ev in off) +
+                          f"，不是{'或'.join(sorted(allowed))}。")
+                    return d.answer(verdict="refuted")
+            d.add("核查结论：属实。" + "；".join(f"{p}为{facts[p].text_value}{d.cite(facts[p])}" for p in places) +
+                  (f"；其余各区为{'、'.join(sorted({ev.text_value for ev in others}))}" if rest else "") + "。")
             return d.answer(verdict="supported")
         if group:
             label = f"{group.group(1)}"
@@ -656,6 +669,17 @@ class ClaimIntent(PlannerBase):
                   f"（说法中的{'、'.join(p for p in places if p not in stated)}不在其中）。")
             return d.answer(verdict="refuted")
         return None
+
+    def _class_of_each(self, folded: str, places: list[str]) -> dict[str, str]:
+        """The class a claim gives each place: the first one written after the place's name (黄埔、南沙为二类: both
+        二类; 从化区为一类，荔湾区为四类: each its own)."""
+        out = {}
+        for p in places:
+            names = [fold(n) for n in (p, self.lex.short(p) if p in self.lex.districts else p)]
+            at = min((folded.find(n) for n in names if n in folded), default=0)
+            m = re.compile(r"[一二三四五]类").search(folded, at)
+            out[p] = m.group() if m else ""
+        return out
 
     def _claim_count(self, q: Query, key: str, d: Draft) -> Answer | None:
         """生态质量类型为三类的有6个区: counted over the districts the bulletin classes."""
@@ -742,6 +766,26 @@ class ClaimIntent(PlannerBase):
             return "target"
         return "value"
 
+    def _clauses_said_otherwise(self, q: Query, d: Draft, stated: Answer | None) -> list[str]:
+        """前三名为从化区、增城区和番禺区 / 入选全国美丽河湖优秀案例 beside figures that check out: a clause with no figure
+        of its own that one clause of the bulletin says otherwise (another place, another contrast member) refutes
+        the claim. Only refutations are taken from here; what supports is the figures' business."""
+        if stated is not None and stated.verdict == "refuted" and not q.numbers:
+            found = [stated]
+        else:
+            core = re.sub(r"^核实[:：]\s*", "", q.text)
+            parts = [p for p in claim_clauses(core) if not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年", "", p))]
+            found = [a for p in parts if len(parts) < len(claim_clauses(core))
+                     for a in [self._claim_by_sentence(replace(q, text=p), Draft("claim"))] if a is not None and a.verdict == "refuted"]
+        for a in found[:2]:
+            text = re.sub(r"^核查结论：不符。", "", a.text)
+            first = {}
+            for ev in a.evidence:  # its own markers, renumbered into this draft's
+                first.setdefault((ev.locator, ev.text), ev)
+            local = {n + 1: d.cite(ev) for n, ev in enumerate(first.values())}
+            d.add("不符：" + re.sub(r"\[(\d+)\]", lambda m, local=local: local.get(int(m.group(1)), ""), text))
+        return ["refuted"] if found else []
+
     def _claim_by_sentence(self, q: Query, d: Draft) -> Answer | None:
         """A claim without figures of its own, settled by one clause of the bulletin that says it (or says it
         otherwise); None when no clause settles it."""
@@ -771,6 +815,11 @@ class ClaimIntent(PlannerBase):
         if stated is not None:  # what one clause of the bulletin settles (judged once, in _claim)
             return stated
         judged = self._claim_in_words(q, key, place, d)
+        if judged.verdict == "supported":  # 前三名为从化区、增城区和番禺区，11个区同比均有所改善: each clause must hold
+            other = Draft("claim")
+            if self._clauses_said_otherwise(q, other, None):
+                other.parts.insert(0, "核查结论：不符。")
+                return other.answer(verdict="refuted")
         missing = self._uncovered(q.rest, judged.evidence, key, any_=True, nouns=True) if judged.verdict == "refuted" else []
         if missing:  # 以臭氧为首要污染物的超标天数占八成: the 臭氧 standard found says nothing of 首要污染物 or 天数
             u = Draft("claim")

@@ -44,12 +44,16 @@ class Judgement:
 def claim_clauses(claim: str) -> list[str]:
     """The claim's clauses; one that names too little of its own (同比持平) goes with the clause before it."""
     out: list[str] = []
+    lead = ""  # 自2013年起，…: a short opening clause (a date, a scope) goes with the clause after it
     for c in (c.strip() for c in CLAIM_BREAK.findall(claim)):
         if c and out and len(re.findall(r"[\u4e00-\u9fff]", c)) <= 6:
             out[-1] = f"{out[-1]}，{c}"
+        elif c and not out and len(re.findall(r"[\u4e00-\u9fff]", lead + c)) <= 6 and re.search(r"[自从].*(?:起|以来|开始)", c):
+            lead = f"{lead}{c}，"
         elif c:
-            out.append(c)
-    return out
+            out.append(lead + c)
+            lead = ""
+    return out or ([lead.rstrip("，")] if lead else [])
 
 
 def units(text: str) -> list[str]:
