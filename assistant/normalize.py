@@ -254,6 +254,18 @@ def peel_wrapper(text: str, lex: Lexicon) -> str:
     return text.strip() or before.strip()
 
 
+def _another_kind(before: str, piece: str, lex: Lexicon) -> bool:
+    """The piece names another thing of a kind than the part before it (夜间达标率是多少；另外昼间的呢): a part of
+    its own (subject_kinds in lexicon.yaml)."""
+    a, b = fold(before), fold(piece)
+    for group in lex.words.get("subject_kinds", ()):
+        said = [n for n, g in enumerate(group) if any(fold(w) in a for w in g)]
+        now = [n for n, g in enumerate(group) if any(fold(w) in b for w in g)]
+        if said and now and not set(said) & set(now):
+            return True
+    return False
+
+
 # -- several questions in one ------------------------------------------------------------------------
 def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
     connectors = lex.word_pattern("part_connectors")
@@ -265,7 +277,7 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
         body = re.sub(rf"^(?:{connectors})[\s，,：:]*", "", piece, flags=re.I)
         # a part of its own names a place or indicator (广州达标吗: the city is the default place, not a subject),
         # or asks for a statistic of the same subject (省考目标是多少？); 哪个更高？ belongs with the part before
-        own = _names_something(body, lex, city=False) or (
+        own = _names_something(body, lex, city=False) or bool(parts and _another_kind(parts[-1], body, lex)) or (
             any(lex.has(f"stat:{k}", body) for k in stats) and not COMPARISON.search(fold(body)))
         if parts and not own:
             parts[-1] = parts[-1] + piece

@@ -297,8 +297,11 @@ def claimed_direction(text: str) -> int:
 
 def _variant(text: str, last: str, lex: Lexicon) -> str | None:
     """The indicator whose name holds a word of the follow-up and most of the last indicator's name."""
-    words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,4}", fold(text)) if w not in ("那么", "还有", "什么")]
+    folded = fold(text)
+    words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,4}", folded) if w not in ("那么", "还有", "什么")]
     words = [w[:-1] if w.endswith(("呢", "吗")) else w for w in words]
+    words += [folded[i:i + 2] for i in range(len(folded) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", folded[i:i + 2])
+              and folded[i:i + 2] not in ("那么", "还有", "什么")]  # 昼间的达标率: 昼间 inside a longer run
     best, score = None, 0
     for key in lex.indicators:
         if key == last or not any(w and w in key for w in words):

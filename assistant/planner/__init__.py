@@ -18,12 +18,14 @@ from .base import (
     ASK_WORD,
     CITY,
     MEASURED_TOPICS,
+    NOT_SUBJECT,
     NUMBER_ASKED,
     QUESTION_WORDS,
     TIME_ASKED,
     asking_parts,
     content_words,
     coverage,
+    lexicon_words,
     noun_words,
     organisations,
 )
@@ -119,7 +121,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         asks = asking_parts(q.text)
         if len(asks) < 2:
             return answer
-        topic = " ".join(w for w in noun_words(asks[0]) if self.box.says_anywhere(w))
+        topic = " ".join(w for w in noun_words(asks[0]) | lexicon_words(asks[0]) if self.box.says_anywhere(w))
         if answer.status == "not_found":
             found = [self._sentence_for_ask(q, part, topic) for part in asks if self._ask_subject(part)]
             if len(found) < 2 or any(f is None for f in found):
@@ -138,8 +140,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 continue
             named = [w for w in subject if re.match(r"[一二两三四五六七八九十]", w)]
             head = self._ask_head(part) or max(subject, key=lambda w: fold(part).rfind(w))
-            if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown):
-                continue  # the answer already speaks of it (a counted name such as 五大行动 must be said whole)
+            counted = [m.group(1) for m in re.finditer(r"(?:多少|几)\s*([类项种条个家座])", fold(part))]
+            if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown) and \
+                    all(re.search(rf"\d+(?:\.\d+)?\s*{c}", shown) for c in counted):
+                continue  # the answer already speaks of it (a counted name such as 五大行动 said whole, 多少类 with a count)
             found = self._sentence_for_ask(q, part, topic)
             if found is None:
                 added.append(f"公报未给出“{part.strip('？?，, ')}”。")
@@ -190,7 +194,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         """What an asking clause is about: its nouns the bulletin uses, and a counted name said whole (七大行动)."""
         folded = fold(part)
         named = [m.group() for m in re.finditer(r"[一二两三四五六七八九十]+\s*大\s*[\u4e00-\u9fff]{2}", folded)]
-        words = {w for w in noun_words(folded) if w not in QUESTION_WORDS and self.box.says_anywhere(w)}
+        bare = re.sub(r"(?:多少|几)\s*[类项种条个家座大]?", " ", folded)  # 多少类危险废物: the name without the asking
+        words = {w for w in noun_words(bare) | lexicon_words(bare) if w not in QUESTION_WORDS and self.box.says_anywhere(w)
+                 and not NOT_SUBJECT.search(w) and not re.fullmatch(r"程度|水平|情况|状况", w)}
         _, blank = self.lex.blank(folded, ("city", "district", "site"))
         words = {w for w in words if w in blank}
         return sorted(words | {n for n in named if self.box.says_anywhere(n)})

@@ -60,6 +60,13 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
+def lexicon_words(text: str) -> set[str]:
+    """The lexicon's own terms in a text (jieba tags the words the lexicon adds "x"): 危险废物, 富营养化指数."""
+    import jieba.posseg
+
+    return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", p.word)}
+
+
 def organisations(text: str) -> set[str]:
     """Names of organisations in a text (jieba's nt tag): 国家开发银行, 亚洲开发银行."""
     import jieba.posseg
@@ -117,7 +124,7 @@ def _asking_clauses(rest: str) -> str:
 
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|两者|二者|双方|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
-                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|市民|反映|表示|担心|一直|自年|年起|一样|降得|升得|变得")
+                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|市民|反映|表示|担心|一直|自年|年起|一样|降得|升得|变得|^[比跟较和与同][前上]$|^前年$|^上年$|评价$|^整体$|^情况$")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
