@@ -225,6 +225,8 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     else:
         claim = text[opener.end():] if opener else peel_wrapper(text, lex)  # 12345工单：… is not the claim
         claim = _strip_words(claim, reported + closers + tuple(w for w in openers if len(w) > 3))
+        if opener and INFO_QUESTION.search(fold(claim)) and not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年|pm\s*2\.5|pm\s*10", "", fold(claim))):
+            return None  # 请核实：2024年PM2.5年均浓度是多少？: a request to look a figure up, not a claim
     claim = re.sub(r"^[\s：:，,]+|[\s：:，,。？?！!]+$", "", re.sub(r"\s+", " ", claim))
     if not claim or not re.search(r"[\u4e00-\u9fffA-Za-z]", claim):
         return None

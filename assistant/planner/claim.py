@@ -29,6 +29,8 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
+        if re.search(r"(?:其余|其他|其它|剩下的?|剩余)\s*$", before) and re.match(r"\s*[个家座条所]", after):
+            continue  # 其余10个区达标: the count of the rest, not a claimed figure
         if re.search(r"[上前近]\s*$", before) and re.match(r"\s*年", after) and m.group() == "1":
             continue  # 比上一年 (folded 上1年): a year back, not a figure
         listed = len(re.findall(r"[、和及与]", before)) + 1
@@ -226,7 +228,7 @@ class ClaimIntent(PlannerBase):
         at = written.start() if written else -1
         share = share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators), bare=True) if not paired_key else None
         key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
-        place = paired_place or (part.places[0] if part.places else (q.places[0] if q.places else CITY))
+        place = paired_place or (part.places[0] if part.places else self._place_before(q, clause))
         name = self._indicator(key).display
         stat = "streak" if re.search(rf"连续\s*{re.escape(fmt(number))}\s*年", clause) else self._claim_stat(q, clause)
         upto = clause[: at + len(fmt(number))] if at >= 0 else clause
@@ -343,6 +345,19 @@ class ClaimIntent(PlannerBase):
         if not same and fact.locator.endswith("正文") and len(fact.text) <= 160 and fact.text not in "".join(d.parts):
             d.add(f"（公报原文：{fact.text}）")  # the whole sentence: what else it says of the subject
         return fact
+
+    def _place_before(self, q: Query, clause: str) -> str:
+        """The place a clause that names none is about: the last one the claim names before it (…146微克/立方米，同比
+        下降8.2%；全市仅南沙区臭氧超标: the 8.2 is the city's, 南沙区 comes after it), else the first place named."""
+        folded = fold(q.text)
+        at = folded.find(fold(clause))
+        if at < 0 or not q.places:
+            return q.places[0] if q.places else CITY
+        before = [m for kind in ("district", "site") for m in self.lex.find(kind, folded[:at])]
+        if before:
+            return max(before, key=lambda m: m.start).key
+        later = [m for kind in ("district", "site") for m in self.lex.find(kind, folded[at:])]
+        return CITY if later else q.places[0]
 
     def _places_in(self, text: str) -> list[str]:
         """The districts and sites a text names."""
