@@ -289,12 +289,34 @@ class PlannerBase:
             if len(asked) != 1:
                 continue
             if any(fold(w) in said_text for w in asked[0]):
+                clash = self._said_of_another(asked_text, said_text, asked[0], [g for g in group if g is not asked[0]])
+                if clash:
+                    return clash
                 continue
             other = next((w for g in group if g is not asked[0] for w in g if fold(w) in said_text), None)
             if other:
                 said = next(w for w in asked[0] if fold(w) in asked_text)
                 return said, other
         return None
+
+    @staticmethod
+    def _said_of_another(question: str, text: str, mine: list[str], others: list[list[str]]) -> tuple[str, str] | None:
+        """夜间等效声级 asked; the text says 夜间 only of 达标率 and gives 等效声级 only with 昼间: what the question
+        puts right after its word is, in every clause of the text that says it, said of another member."""
+        import jieba
+
+        word = next((fold(w) for w in mine if fold(w) in question), None)
+        if word is None:
+            return None
+        tail = [t for t in jieba.lcut(question[question.find(word) + len(word):]) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", t)]
+        if not tail or tail[0] in ("平均", "是多少", "多少"):
+            return None
+        head = tail[0]
+        clauses = [c for c in re.split(r"[，,；;。]", text) if head in c]
+        if not clauses or any(word in c for c in clauses):
+            return None
+        other = next((fold(w) for g in others for w in g if all(fold(w) in c for c in clauses)), None)
+        return (word + head, other + head) if other else None
 
     def _mentions(self, word: str, folded_text: str) -> bool:
         """The word, or one of its synonyms (subject_synonyms in lexicon.yaml), is in the text."""
