@@ -675,7 +675,7 @@ class ClaimIntent(PlannerBase):
             label = f"{group.group(1)}"
             members = [ev for ev in self.box.facts_for(key, stat="group") if label in ev.text_value]
             if not members:
-                return None
+                return self._claim_top(q, key, d, places, group)
             stated = {ev.place for ev in members}
             if stated == set(places):
                 d.add(f"核查结论：属实。公报：{'、'.join(ev.place for ev in members)}{members[0].text_value}{d.cite(members[0])}。")
@@ -684,6 +684,27 @@ class ClaimIntent(PlannerBase):
                   f"（说法中的{'、'.join(p for p in places if p not in stated)}不在其中）。")
             return d.answer(verdict="refuted")
         return None
+
+    def _claim_top(self, q: Query, key: str, d: Draft, places: list[str], group: re.Match) -> Answer | None:
+        """前三名为从化、增城、番禺 with no group stated: the districts' own figures, best first by the indicator's
+        direction (the first places of 前 are the best, of 后 the worst), ties kept."""
+        ranked = self.box.rank_districts(key)  # lowest first
+        count = CN_NUMBERS.get(group.group(2)) or (int(group.group(2)) if group.group(2).isdigit() else 0)
+        if len(ranked) < len(self.lex.districts) or not count or count != len(places):
+            return None
+        best_first = ranked if (self._indicator(key).better or "lower") == "lower" else ranked[::-1]
+        order = best_first if group.group(1) == "前" else best_first[::-1]
+        cut = order[count - 1].value
+        top = [ev for ev in order if (ev.value <= cut if order[0].value <= cut else ev.value >= cut)]
+        stated = {ev.place for ev in top}
+        name = self._indicator(key).display
+        listed = "、".join(f"{ev.place}（{value_text(ev)}{d.cite(ev)}）" for ev in top)
+        if set(places) <= stated:
+            d.add(f"核查结论：属实。按{name}，{group.group(0)}为{listed}。")
+            return d.answer(verdict="supported")
+        d.add(f"核查结论：不符。按{name}，{group.group(0)}为{listed}"
+              f"（说法中的{'、'.join(p for p in places if p not in stated)}不在其中）。")
+        return d.answer(verdict="refuted")
 
     def _class_of_each(self, folded: str, places: list[str]) -> dict[str, str]:
         """The class a claim gives each place: the first one written after the place's name (黄埔、南沙为二类: both
