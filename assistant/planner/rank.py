@@ -159,6 +159,17 @@ class RankIntent(PlannerBase):
         return d
 
     def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
+        place = next((p for p in q.places if p in self.lex.districts), None)
+        if place:  # 海珠区在全市的排名情况: where the district named stands, not the list of the best
+            name = self._indicator(key).display
+            mine = [ev for ev in groups if ev.place == place]
+            for ev in mine[:1]:
+                members = [g for g in groups if g.text_value == ev.text_value]
+                d.add(f"按{name}，{place}{ev.text_value}{d.cite(ev)}（同组：{'、'.join(g.place for g in members)}）。")
+            if not mine:
+                labels = "或".join(dict.fromkeys(re.sub(r"（.*?）", "", ev.text_value) for ev in groups))
+                d.add(f"按{name}，{place}不在{labels}之列{d.cite(groups[0])}。")
+            return d
         labels = list(dict.fromkeys(ev.text_value for ev in groups))
         if len(labels) > 1:
             side = self._rank_side(q)
