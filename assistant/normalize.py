@@ -149,7 +149,8 @@ def _homophone_table(lex: Lexicon) -> tuple[dict[tuple[str, ...], str], tuple[in
     if id(lex) not in _TABLES:
         names = {fold(a) for ind in lex.indicators.values() for a in (ind.key, *ind.aliases)}
         table: dict[tuple[str, ...], str] = {}
-        for term in sorted(n for n in names if 2 <= len(n) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", n)):
+        # spoken phrases (喝的水, 空气好的日子) are not corrected towards: 河的水 is what the asker meant
+        for term in sorted(n for n in names if 2 <= len(n) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", n) and "的" not in n):
             key = _syllables(term)
             if len(key) == len(term):  # one syllable per character, so windows line up
                 table.setdefault(key, term)

@@ -35,7 +35,7 @@ def content_words(text: str) -> set[str]:
 NOUN_TAGS = ("n", "ns", "nt", "nz", "vn", "ng", "nrt")  # jieba's noun tags; nr (a person's name) is mostly a misreading
 
 
-ASK_WORD = re.compile(r"多少|(?<!哪)几\s*[个项条大种类方面家座批年天次]|哪些|哪几|哪\s*[一二三四五六七八九十\d]|什么|谁|多大|多高|多长|多久|"
+ASK_WORD = re.compile(r"多少|(?<![哪十数好])几(?![十百千])\s*[个项条大种类方面家座批年天次]|哪些|哪几|哪\s*[一二三四五六七八九十\d]|什么|谁|多大|多高|多长|多久|"
                       r"如何|怎样|怎么|何时|有哪|是不是|是否|有没有|([\u4e00-\u9fff])[没不]\1")
 
 
