@@ -37,6 +37,9 @@ class RankIntent(PlannerBase):
         moved = MOST_CHANGED.search(q.text)
         changes = [ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.districts
                    and ev.value is not None]
+        if not changes:  # 哪个断面改善幅度最大: the sites the bulletin gives the change for
+            changes = [ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.sites and ev.value is not None]
+            changes = changes if len(changes) >= 2 else []
         if moved and changes:
             return self._rank_changes(q, key, changes, moved.group(1), d).answer()
         if moved and not self.box.facts_for(key, stat="improvement"):
