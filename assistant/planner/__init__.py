@@ -104,7 +104,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         composition = any(k not in q.indicators for k in parts)  # the topic is made of shares the bulletin gives
         if composition:  # 漂浮垃圾主要是哪几类，各占多少: every part's share; 类 names the parts, not a class
             q = replace(q, indicators=tuple(dict.fromkeys(parts)))
-        if "class" in q.stats and q.indicators and not composition and q.intent != "claim":  # 生态质量是几类: the topic's indicator that has classes
+        if "class" in q.stats and q.indicators and not composition and q.intent != "claim" and \
+                self.lex.has("stat:class", q.text):  # 生态质量是几类: the topic's indicator that has classes (a class
+            # carried from the turn before is not asked of a name the follow-up brings)
             keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
