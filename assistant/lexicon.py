@@ -162,6 +162,14 @@ class Lexicon:
         """A question-vocabulary list from lexicon.yaml, folded, longest first."""
         return tuple(sorted((fold(w) for w in self.words.get(name, ())), key=len, reverse=True))
 
+    def groups_named(self, text: str, name: str) -> list[set[int]]:
+        """For each group of a grouped word list (contrasts, subject_kinds), which of its members the text names
+        (ii类 is not read inside iii类)."""
+        folded = fold(text)
+        return [{n for n, member in enumerate(group)
+                 if any(re.search(rf"(?<![a-z]){re.escape(fold(w))}", folded) for w in member)}
+                for group in self.words.get(name, ())]
+
     def word_pattern(self, name: str) -> str:
         """The list as one regex alternation (longest first)."""
         return "|".join(re.escape(w) for w in self.word_list(name)) or "(?!)"

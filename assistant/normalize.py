@@ -260,13 +260,8 @@ def peel_wrapper(text: str, lex: Lexicon) -> str:
 def _another_kind(before: str, piece: str, lex: Lexicon) -> bool:
     """The piece names another thing of a kind than the part before it (夜间达标率是多少；另外昼间的呢): a part of
     its own (subject_kinds in lexicon.yaml)."""
-    a, b = fold(before), fold(piece)
-    for group in lex.words.get("subject_kinds", ()):
-        said = [n for n, g in enumerate(group) if any(fold(w) in a for w in g)]
-        now = [n for n, g in enumerate(group) if any(fold(w) in b for w in g)]
-        if said and now and not set(said) & set(now):
-            return True
-    return False
+    return any(said and now and not said & now for said, now in
+               zip(lex.groups_named(before, "subject_kinds"), lex.groups_named(piece, "subject_kinds"), strict=True))
 
 
 # -- several questions in one ------------------------------------------------------------------------

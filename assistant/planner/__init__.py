@@ -82,7 +82,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
             return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
-            fitting = tuple(k for k in q.indicators if not self._measures_of(k, q) or self._fits(k, self._measures_of(k, q)))
+            fitting = tuple(k for k in q.indicators if not (said := self._measures_of(k, q)) or self._fits(k, said))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)
             q = replace(q, indicators=fitting)
@@ -125,7 +125,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return answer
         topic = " ".join(w for w in noun_words(asks[0]) | lexicon_words(asks[0]) if self.box.says_anywhere(w))
         if answer.status == "not_found":
-            found = [self._sentence_for_ask(q, part, topic) for part in asks if self._ask_subject(part)]
+            found = [self._sentence_for_ask(q, part, topic, subject) for part in asks if (subject := self._ask_subject(part))]
             if len(found) < 2 or any(f is None for f in found):
                 return answer
             d = Draft("open")
@@ -146,7 +146,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown) and \
                     all(re.search(rf"\d+(?:\.\d+)?\s*{c}", shown) for c in counted):
                 continue  # the answer already speaks of it (a counted name such as 五大行动 said whole, 多少类 with a count)
-            found = self._sentence_for_ask(q, part, topic)
+            found = self._sentence_for_ask(q, part, topic, subject)
             if found is None:
                 added.append(f"公报未给出“{part.strip('？?，, ')}”。")
                 continue
@@ -162,10 +162,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         out.derived, out.checks = answer.derived, answer.checks
         return out
 
-    def _sentence_for_ask(self, q: Query, part: str, topic: str) -> tuple[str, Evidence] | None:
-        """The bulletin sentence that answers one asking clause: it names the clause's subject (a counted name such
-        as 五大行动 whole), holds a figure or a date if one is asked, and is not about another thing of its kind."""
-        subject = self._ask_subject(part)
+    def _sentence_for_ask(self, q: Query, part: str, topic: str, subject: list[str]) -> tuple[str, Evidence] | None:
+        """The bulletin sentence that answers one asking clause: it names the clause's subject (`_ask_subject`; a
+        counted name such as 五大行动 whole), holds a figure or a date if one is asked, and is not about another thing
+        of its kind."""
         need = answer_kind(part)
         counted = [rf"[一二两三四五六七八九十\d]+\s*{m.group(1)}\s*{m.group(2)}"  # 几大行动 wants 五大行动
                    for m in re.finditer(r"几\s*([大项个类条])\s*([\u4e00-\u9fff]{2})", fold(part))]
@@ -412,7 +412,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             name = self._indicator(q.indicators[0]).display
             d.add(f"公报中关于{name}的内容：" + "".join(f"{s}{d.cite(ev)}" for _, s, ev in about))
         else:
-            near = self._best_sentence(q.text)
+            near = self._best_sentence(q.text) if need else near  # without a need it is the search just made
             if near and near[0] >= 0.3:
                 d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
         return d.answer("not_found")

@@ -379,6 +379,12 @@ class ClaimIntent(PlannerBase):
         last = said[-1].key  # the last one the bulletin names before the figure
         return last == found[-1].key or any(surface in fold(n) for n in (last, *self.lex.indicators[last].aliases))
 
+    def _words_before(self, text: str) -> tuple[str, list[str]]:
+        """What a claim says before a figure, years and the city blanked, and its Chinese words in the order said."""
+        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", text)
+        _, before = self.lex.blank(before, ("city",))
+        return before, sorted((w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)), key=before.rfind)
+
     def _said_otherwise(self, clause: str, number: float, claim: str) -> tuple[str, Evidence, str] | None:
         """A clause of the bulletin with the claim's words around a figure (连续11年100%履约 for 连续10年100%履约):
         every word the claim says before the figure, the same word right before it and the same unit after, no
@@ -389,29 +395,21 @@ class ClaimIntent(PlannerBase):
             return None
         import jieba
 
-        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", folded[:at])
-        _, before = self.lex.blank(before, ("city",))
-        words = [w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)]
+        before, words = self._words_before(folded[:at])
         tokens = [t for t in jieba.lcut(before) if t.strip()]
         unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff])", folded[at + len(fmt(number)):])
         if len(words) < 2 or not tokens or not unit or not re.search(r"[\u4e00-\u9fff]", tokens[-1]):
             return None
         nouns = [w for w in words if w in noun_words(before)]
         slot = re.compile(rf"{re.escape(tokens[-1])}\s*({NUMBER.pattern})\s*{re.escape(unit.group(1))}")
-        contrasts = [[set(map(fold, a)) for a in contrast] for contrast in self.lex.words.get("contrasts", ())]
-
-        def members(text: str) -> list[set[int]]:  # ii类 is not said inside iii类
-            return [{n for n, a in enumerate(contrast) if any(re.search(rf"(?<![a-z]){re.escape(w)}", text) for w in a)}
-                    for contrast in contrasts]
-
-        mine = members(folded)
+        mine = self.lex.groups_named(folded, "contrasts")
         for said, ev in self.box.clauses_stating(None):
             here = fold(said)
             m = slot.search(here)
             if not m or abs(float(m.group(1)) - number) < 1e-9 or not all(w in here for w in nouns) or \
                     sum(w in here for w in words) * 3 < len(words) * 2 or not self._names_subject(claim, clause, fold(ev.text)):
                 continue  # every noun said before the figure, and most of its other words (已经 is the claim's own)
-            if any(a and b and not a & b for a, b in zip(mine, members(here), strict=True)):
+            if any(a and b and not a & b for a, b in zip(mine, self.lex.groups_named(here, "contrasts"), strict=True)):
                 continue
             return said, ev, m.group(1)
         return None
@@ -424,21 +422,13 @@ class ClaimIntent(PlannerBase):
         at = folded.find(fmt(number))
         if at < 0:
             return None
-        before = re.sub(r"(?:19|20)\d\d\s*年?", " ", _lead_up(fold(claim), folded, at))
-        _, before = self.lex.blank(before, ("city",))
-        words = sorted((w for w in content_words(before) if re.search(r"[\u4e00-\u9fff]", w)), key=before.rfind)
+        before, words = self._words_before(_lead_up(fold(claim), folded, at))
         if len(words) < 2:
             return None
         others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", folded)) if abs(float(n) - number) > 1e-9]
         nouns = [w for w in words if w in noun_words(before)]
         unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff]{1,2}|[a-zμ/³]+)", folded[at + len(fmt(number)):])
-        contrasts = [[set(map(fold, a)) for a in contrast] for contrast in self.lex.words.get("contrasts", ())]
-
-        def members(text: str) -> list[set[int]]:  # ii类 is not said inside iii类
-            return [{n for n, a in enumerate(contrast) if any(re.search(rf"(?<![a-z]){re.escape(w)}", text) for w in a)}
-                    for contrast in contrasts]
-
-        mine = members(folded)
+        mine = self.lex.groups_named(folded, "contrasts")
         for said, ev in self.box.clauses_stating(number):
             sentence = fold(ev.text)
             upto = sentence[: sentence.find(fold(said)) + len(said)] if fold(said) in sentence else fold(said)
@@ -449,7 +439,7 @@ class ClaimIntent(PlannerBase):
             pos = here.find(fmt(number))
             if unit and pos >= 0 and not here[pos + len(fmt(number)):].lstrip().startswith(unit.group(1).strip()[:1]):
                 continue
-            if any(a and b and not a & b for a, b in zip(mine, members(here), strict=True)):
+            if any(a and b and not a & b for a, b in zip(mine, self.lex.groups_named(here, "contrasts"), strict=True)):
                 continue  # Ⅱ类 claimed, Ⅲ类 said; 下降 claimed, 上升 said
             theirs = [float(n) for n in NUMBER.findall(here)]
             if any(all(abs(n - t) > 1e-9 for t in theirs) for n in others):
