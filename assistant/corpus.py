@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 SENTENCE_END = tuple("。；！？：）)”")
-CAPTION = re.compile(r"^(附?图\d+|附?表\d*)\s")  # 表1 …, 附表 …: a table's title
+CAPTION = re.compile(r"^(附?图\d+|附?表\d*)(?:\s|(?=(?:19|20)\d\d\s*年))")  # 表1 …, 附表 …, 附表2024年…: a title
 _HEADING = re.compile(r"^(#+)\s+(.*)$")
 _CJK = r"\u3000-\u9fff\uff00-\uffef/"
 # Layout spaces inside CJK text ("4 毫 克 / 立 方 米"): between two CJK characters, or a digit and a CJK one.

@@ -217,8 +217,10 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
             return None  # …听说是臭氧。想了解南沙区臭氧有没有超标: the caller asks, after the hearsay
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
-    if quotes and not asks_check and _has_any(lex.word_list("quote_refs"), QUOTED.sub(" ", folded)):
-        asks_check = True  # 稿子写“…” / 这句话“…”: a sentence of a draft is put up for checking
+    outside = QUOTED.sub(" ", folded)
+    if quotes and not asks_check and (_has_any(lex.word_list("quote_refs"), outside) or
+                                      _has_any(lex.word_list("check_verbs"), outside)):
+        asks_check = True  # 稿子写“…” / “…”，能确认吗: a sentence of a draft is put up for checking
     if not asks_check:
         return None
     if quotes:

@@ -61,6 +61,24 @@ def test_cells_printed_row_by_row_or_column_by_column_are_paired_only_when_certa
     assert pair_cells("区 PM2.5 甲区 22 乙区".split()) is None  # counts do not fit
 
 
+def test_a_word_table_under_a_caption_keeps_its_header_and_a_target_column_is_not_the_class():
+    text = ("甲市2030年5月河流水质月报\n一、总体情况\n全市4个断面水质均达到目标。\n"
+            "附表 2030年5月甲市断面水质状况\n断面名称\n所在河流\n水质目标\n水质类别\n超标项目\n"
+            "东桥\n甲河\nⅢ类\nⅡ类\n—\n西闸\n乙河\nⅢ类\nⅣ类\n总磷（0.2）\n"
+            "南渡\n丙河\nⅡ类\nⅡ类\n—\n北湾\n丁河\nⅣ类\nⅣ类\n—\n")
+    tables = [b.table for b in structure(text).blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].header[:4] == ["断面名称", "所在河流", "水质目标", "水质类别"]
+    assert tables[0].caption.startswith("附表")  # the caption's space after 附表 went with the layout spaces
+    places = PlaceFinder({n: () for n in ("东桥", "西闸", "南渡", "北湾")})
+    from assistant.lexicon import load_lexicon
+
+    lex = load_lexicon(ROOT / "corpus", ROOT / "corpus" / "none")
+    out = extract(structure(text).blocks, lex, places, 2030)
+    classes = {(f["place"], f["text_value"]) for f in out.facts if f["stat"] == "class"}
+    assert ("西闸", "Ⅳ类") in classes and ("东桥", "Ⅱ类") in classes
+    assert ("西闸", "Ⅲ类") not in classes and ("东桥", "Ⅲ类") not in classes  # 水质目标 is not the class found
+
+
 def test_a_line_ending_in_a_bracket_goes_on_when_the_next_line_continues_the_sentence():
     text = ("甲市2030年环境状况公报\n二、环境空气质量\n全市达标天数为300天，同比增加5天；优良天数比率（AQI达标率）\n"
             "为88.8%，同比上升1.1个百分点。\n（一）分区状况\n各区浓度见表1（单位：微克/立方米）\n各区均达标。\n")

@@ -451,7 +451,8 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
                 value = float(number.group(1))
                 out.facts.append(_fact(key, place, year, stat, value, unit or number.group(2), "", section, source,
                                        locator=label, row_label=row[0]))
-            elif re.search(r"[一二三四五ⅠⅡⅢⅣⅤ]类|优|良|轻度|中度|重度", cell):
+            elif stat == "value" and re.search(r"[一二三四五ⅠⅡⅢⅣⅤ]类|优|良|轻度|中度|重度", cell):
+                # a class under 水质目标 / 排名 is not the indicator's class: it goes to review below
                 out.facts.append(_fact(key, place, year, "class", None, "", cell, section, source,
                                        locator=label, row_label=row[0]))
             elif cell and cell not in ("-", "—", "/", "--"):

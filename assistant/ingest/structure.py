@@ -153,7 +153,7 @@ def pair_cells(cells: list[str]) -> Table | None:
                 continue
             rows = [rest[k: k + width] for k in range(0, len(rest), width)]
             kinds = [{_kind(r[j]) for r in rows} for j in range(width)]
-            if kinds[0] == {"text"} and all(len(k) == 1 or k <= {"class", "none"} for k in kinds[1:]) and \
+            if kinds[0] == {"text"} and all(len(k) == 1 or k <= {"class", "none"} or k == {"text", "none"} for k in kinds[1:]) and \
                     any(k & {"class", "number"} for k in kinds[1:]):
                 readings.append(Table(header=cells[:width], rows=rows))
     return readings[0] if len(readings) == 1 else None

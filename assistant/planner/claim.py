@@ -75,7 +75,10 @@ def _lead_up(claim: str, clause: str, at: int) -> str:
     start = claim.find(clause)
     earlier = re.sub(r"^[^:：]{0,8}[:：]", "", claim[:start])  # 核实：…
     figures = list(NUMBER.finditer(re.sub(r"(?:19|20)\d\d\s*年", lambda m: " " * len(m.group()), earlier)))
-    return earlier[figures[-1].end():] + own if figures else earlier + own
+    since = earlier[figures[-1].end():] + own if figures else earlier + own
+    if len(re.findall(r"[\u4e00-\u9fff]", since)) >= 4:
+        return since
+    return earlier + own  # 断面中，Ⅱ类水质断面占70%，Ⅲ类占30%: the subject is the claim's opening
 
 
 def _said_in(word: str, folded: str) -> bool:
@@ -252,6 +255,14 @@ class ClaimIntent(PlannerBase):
             d.add(f"{'属实' if same else '无法核实'}：原来的“{fmt(number)}”{'与公报原文一致' if same else '公报未给出'}{d.cite(fact)}。")
             return fact
         missing = self._uncovered(part.rest, [fact] if fact else [], key)
+        if (fact is None or fact.value is None or missing) and cmp == "=":
+            stated_so = self._said_as_claimed(clause, number, q.text)
+            if stated_so is not None:  # 已连续11年实现100%履约: no fact holds it, a clause of the bulletin says it
+                results.append("supported")
+                said = f"{'属实：' if len(q.numbers) > 1 else ''}公报原文：“{stated_so[0].strip()}”{d.cite(stated_so[1])}。"
+                if said not in d.parts:  # both figures of 连续11年100%履约 are said in the one clause
+                    d.add(said)
+                return stated_so[1]
         if fact is not None and missing:
             # 土壤监测点位超标率 claimed, the figure found is about 空气质量监测点: a different subject
             results.append("unverifiable")
@@ -322,6 +333,12 @@ class ClaimIntent(PlannerBase):
                 results.append("supported")
                 d.add(f"{'属实：' if len(q.numbers) > 1 else ''}公报原文：“{stated_so[0].strip()}”{d.cite(stated_so[1])}。")
                 return stated_so[1]
+            otherwise = self._said_otherwise(clause, number, q.text)
+            if otherwise is not None and fmt(fact.value) not in (otherwise[2], fmt(number)):
+                said, ev, figure = otherwise  # Ⅲ类占20%: the clause with its words says 30%, not the paired 优良比例
+                results.append("refuted")
+                d.add(f"不符：公报原文为“{said.strip()}”{d.cite(ev)}，说法中的“{fmt(number)}”应为“{figure}”。")
+                return ev
         results.append("supported" if same else "refuted")
         lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
         d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
@@ -425,8 +442,9 @@ class ClaimIntent(PlannerBase):
         before, words = self._words_before(_lead_up(fold(claim), folded, at))
         if len(words) < 2:
             return None
-        others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", folded)) if abs(float(n) - number) > 1e-9]
-        nouns = [w for w in words if w in noun_words(before)]
+        piece = next(p for p in re.finditer(r"[^、，,；;]+", folded) if p.start() <= at < p.end()).group()
+        others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", piece)) if abs(float(n) - number) > 1e-9]
+        nouns = [w for w in words if w in noun_words(before)]  # others: 连续11年100%履约's other figure, not a listed part's
         unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff]{1,2}|[a-zμ/³]+)", folded[at + len(fmt(number)):])
         mine = self.lex.groups_named(folded, "contrasts")
         for said, ev in self.box.clauses_stating(number):
