@@ -205,8 +205,8 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     folded = fold(text)
     closers, openers = lex.word_list("check_closers"), lex.word_list("check_openers")
     reported = lex.word_list("reported_speech")
-    opener = re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded) or \
-        re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded)  # 事实核查：/ 请核实：
+    opener = re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded) or \
+        re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)  # 事实核查：/ 请核实： (not 请核 + 实：)
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
     if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
             INFO_QUESTION.search(folded):
@@ -215,6 +215,8 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
         heard = max((folded.find(fold(w)) for w in reported if fold(w) in folded), default=-1)
         if heard >= 0 and _has_any(lex.word_list("ask_verbs"), folded[heard:]):
             return None  # …听说是臭氧。想了解南沙区臭氧有没有超标: the caller asks, after the hearsay
+    if asks_check and _asks_for_information(folded, lex):
+        return None  # …说荔湾是最差的区。她想知道荔湾区的生态质量是什么类型，是不是最差: the caller's own question
     quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
     quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
     outside = QUOTED.sub(" ", folded)
@@ -239,7 +241,19 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
 # -- wrappers ----------------------------------------------------------------------------------------
 def _names_something(text: str, lex: Lexicon, city: bool = True) -> bool:
     kinds = ("indicator", "weak", "district", "site", "other_city", *(("city",) if city else ()))
-    return any(lex.find(kind, text) for kind in kinds)
+    # a weak word of one character names nothing by itself (the 水 of 平均水平)
+    return any(m.end - m.start > 1 or kind != "weak" for kind in kinds for m in lex.find(kind, text))
+
+
+def _asks_for_information(folded: str, lex: Lexicon) -> bool:
+    """After the hearsay or the quoted sentence, the caller's own asking verb (想知道 / 请核实：) and a request
+    for a figure or a kind (是多少 / 是什么类型): the message is a question, whatever it heard."""
+    after = QUOTED.split(folded)[-1] if QUOTED.search(folded) else folded
+    heard = max((after.rfind(fold(w)) + len(fold(w)) for w in lex.word_list("reported_speech") if fold(w) in after), default=0)
+    after = after[heard:]
+    verbs = (*lex.word_list("ask_verbs"), *lex.word_list("check_openers"))
+    at = min((after.find(fold(v)) for v in verbs if fold(v) in after), default=-1)
+    return at >= 0 and bool(INFO_QUESTION.search(after[at:]))
 
 
 def peel_wrapper(text: str, lex: Lexicon) -> str:
