@@ -71,7 +71,12 @@ def spoken(text: str, lex: Lexicon) -> str:
     for word in sorted(table, key=len, reverse=True):
         if word in text:
             text = text.replace(word, table[word])
-    return text
+    return ENGLISH_LEVEL.sub(lambda m: LEVEL_NUMBERS[m.group(2).lower()] + ("级" if m.group(1).lower() in ("grade", "level") else "类"),
+                             text)  # Class I -> 一类, Grade II -> 二级: the bulletin's own level words
+
+
+ENGLISH_LEVEL = re.compile(r"\b(class|category|grade|level)\s+(iv|v|iii|ii|i|[1-5])\b", re.I)
+LEVEL_NUMBERS = {"i": "一", "ii": "二", "iii": "三", "iv": "四", "v": "五", "1": "一", "2": "二", "3": "三", "4": "四", "5": "五"}
 
 
 def core_question(text: str, lex: Lexicon) -> str:

@@ -229,6 +229,16 @@ class ClaimIntent(PlannerBase):
         written = next(iter(sorted(re.finditer(rf"(?<![\d.]){re.escape(fmt(number))}(?:\.0+)?(?![\d.])", clause),
                                    key=lambda m: bool(SCOPE_AFTER.match(clause, m.end())))), None)  # 3.0% is 3, 三个 is a count
         at = written.start() if written else -1
+        if not paired_key and len(part.indicators) > 1 and not part.weak and at > 0:
+            named = [m.key for m in self.lex.find("indicator", clause[:at]) if m.key in part.indicators and
+                     any(ev.value is not None for ev in self.box.facts_for(m.key))]
+            if named:  # coastal waters … inorganic nitrogen concentration of 1.47: the one with figures, named last
+                key = named_key = named[-1]
+        elif not paired_key and (not part.indicators or part.weak) and len(q.indicators) > 1 and clause in fold(q.text):
+            named = [m.key for m in self.lex.find("indicator", fold(q.text)[: fold(q.text).find(clause)])
+                     if m.key in q.indicators and any(ev.value is not None for ev in self.box.facts_for(m.key))]
+            if named:  # …1.47 mg/L in 2024, down 21.4% year on year: the clause names none; the one named before it
+                key = named_key = named[-1]
         share = share_of_part(self.lex, clause[: at] if at > 0 else "", list(q.indicators), bare=True) if not paired_key else None
         key = share or key  # 海滩垃圾主要类型为塑料类（66.7%）、聚苯乙烯泡沫塑料类（21.3%）: each part's own share
         place = paired_place or (part.places[0] if part.places else self._place_before(q, clause))
@@ -321,8 +331,8 @@ class ClaimIntent(PlannerBase):
         else:
             said = f"为{value_text(fact)}"
         after = fold(q.text)[fold(q.text).find(clause) + max(at, 0):] if clause in fold(q.text) else clause
-        level = re.search(r"([一二三四五])(级|类)", re.split(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)[1]
-                          if len(re.split(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)) > 1 else after)
+        figures = re.split(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)  # not a year
+        level = re.search(r"([一二三四五])(级|类)", figures[1] if len(figures) > 1 else after)
         stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "") or _level_in_sentence(fact, self.lex)
         if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
