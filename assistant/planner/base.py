@@ -162,6 +162,10 @@ class PlannerBase:
             for hit in self.lex.find(kind, phrase):
                 phrase = phrase.replace(phrase[hit.start: hit.end], "")
         phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
+        phrase = re.sub(r"(?:1|一|全|每)年", "", phrase)  # 生活垃圾一年产生多少吨: 一年 is how long, not a figure
+        asked = re.match(r"(.*?)[了的]?(?:多少|几)(.+)$", phrase)
+        if asked and measure.startswith(("多少", "几")):  # 医疗废物一共处置了多少吨 -> 医疗废物一共处置（以吨计）
+            phrase = f"{asked.group(1)}（以{asked.group(2)}计）"
         place = self._place_name(q.places[0]) if q.places else ""
         return f"{place}{phrase}" if phrase else measure
 
