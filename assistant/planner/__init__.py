@@ -132,7 +132,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             for sentence, ev in dict.fromkeys(found):
                 d.add(f"据公报：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}\n")
             return d.answer()
-        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited
+        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited, and whose figures they are
+        shown += " " + " ".join(fold(n) for ev in answer.evidence if ev.indicator in self.lex.indicators
+                                for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
         d = Draft(answer.intent)
         d.evidence = list(answer.evidence)
         added = []
@@ -142,7 +144,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 continue
             named = [w for w in subject if re.match(r"[一二两三四五六七八九十]", w)]
             head = self._ask_head(part) or max(subject, key=lambda w: fold(part).rfind(w))
-            counted = [m.group(1) for m in re.finditer(r"(?:多少|几)\s*([类项种条个家座])", fold(part))]
+            counted = [m.group(1) for m in re.finditer(r"(?<!哪)(?:多少|几)\s*([类项种条个家座])", fold(part))]  # not 哪几个
             if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown) and \
                     all(re.search(rf"\d+(?:\.\d+)?\s*{c}", shown) for c in counted):
                 continue  # the answer already speaks of it (a counted name such as 五大行动 said whole, 多少类 with a count)
@@ -187,7 +189,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         m = ASK_WORD.search(folded)
         if not m:
             return None
-        after = sorted((w for w in content_words(folded[m.end():]) if self.box.says_anywhere(w)), key=folded.find)
+        rest = re.sub(r"^\s*(?:多少|几)?\s*[类项种条个家座]?", " ", folded[m.end():])  # 哪几个区: 区 is the head
+        after = sorted((w for w in content_words(rest) if self.box.says_anywhere(w)), key=folded.find)
         before = sorted((w for w in content_words(folded[: m.start()]) if self.box.says_anywhere(w)
                          and w not in ("具体", "主要", "分别")), key=folded.rfind)
         return after[0] if after else (before[-1] if before else None)

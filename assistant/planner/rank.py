@@ -259,8 +259,10 @@ class RankIntent(PlannerBase):
         hint = self._place_mention(None, key)
         if not hint:
             return d.answer("not_found")
-        side = r"较高|最高|偏高" if self._want_high(q, key) else r"较低|最低|偏低"
-        said = next((c for c in re.split(r"[，,；;]", hint[0]) if re.search(side, c) and self.lex.find("district", c)), None)
+        high, low = r"较高|最高|偏高", r"较低|最低|偏低"
+        both = re.search(r"高", fold(q.text)) and re.search(r"低", fold(q.text))  # 哪些区比较高？哪些区比较低？
+        side = f"{high}|{low}" if both else (high if self._want_high(q, key) else low)
+        said = "，".join(c for c in re.split(r"[，,；;]", hint[0]) if re.search(side, c) and self.lex.find("district", c))
         if said:
             d = Draft("rank")
             d.add(f"按公报正文的描述：{said.strip(' 。')}{d.cite(hint[1])}。公报未逐区给出{name}数值，只有这一描述。")
