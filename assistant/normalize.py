@@ -88,14 +88,25 @@ def core_question(text: str, lex: Lexicon) -> str:
     m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
     if not m or len(text) - m.end() < 6:
         return story_question(text, lex)
-    if re.search(r"[？?]|多少|几[个项家天条次年类级]|是否|吗[，,。]", text[: m.start()]):
+    if re.search(r"[？?]|多少|(?<![这近前])几[个项家天条次年类级]|是否|吗[，,。]", text[: m.start()]):  # not 这几年
         # what comes before is itself a question (…多少，顺便问一下…): several parts, not a story; 不知道往哪扔 in
         # the story is no question to the bulletin
         return text
     rest = text[m.end():]
     replies = lex.word_pattern("reply_requests")
     rest = re.sub(rf"[，,。\s]*(?:{replies})[。！!\s]*", "。", rest).strip("。 ")
-    return _carry_place(rest, text[: m.start()], lex)
+    return _carry_topic(_carry_place(rest, text[: m.start()], lex), text[: m.start()], lex)
+
+
+def _carry_topic(question: str, story: str, lex: Lexicon) -> str:
+    """The one indicator the story names stays with a question that names none (看到新闻说全市生态质量评了类别，
+    想知道我们荔湾区被评为第几类)."""
+    if lex.find("indicator", question) or lex.find("weak", question):
+        return question
+    named = lex.find("indicator", story)
+    if len({m.key for m in named}) != 1:
+        return question
+    return f"{fold(story)[named[-1].start: named[-1].end]}，{question}"
 
 
 ASKING = re.compile(r"[？?]|多少|几[个项家天条次年类级]|哪|是否|吗|什么|有没有|是不是|分别")
