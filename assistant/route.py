@@ -48,6 +48,9 @@ class Route:
     targets: tuple[Target, ...]
     note: str = ""  # said in the answer: which bulletin a question with no period was answered from
     missing: str = ""  # a period or place asked for that no bulletin covers
+    # a date inside an annual bulletin's year (2024年10月) that no monthly report covers: the annual bulletin answers
+    # only with its sentences that state that date (获批于2024年10月), never with its annual figures
+    dated: str = ""
 
 
 def route(text: str, bulletins: list[Info], home: str | None, relative_years: dict[str, int] | None = None) -> Route:
@@ -74,6 +77,10 @@ def route(text: str, bulletins: list[Info], home: str | None, relative_years: di
         if hits:
             return Route(tuple(Target(b.id) for b in _by_period(hits)[-1:]))
         asked = "、".join(f"{y or ''}{'年' if y else ''}{a if a == e else f'{a}-{e}'}月" for y, a, e in months)
+        annual = [b for b in pool if b.kind == "annual" and len(months) == 1 and months[0][0] == b.year
+                  and months[0][1] == months[0][2]]
+        if annual:
+            return Route((Target(annual[0].id),), missing=f"现有资料中没有{asked}的报告", dated=asked)
         return Route(_default(pool), missing=f"现有资料中没有{asked}的报告")
     annual = [b for b in pool if b.kind == "annual"]
     if years:
