@@ -295,9 +295,11 @@ class Assistant:
         if asked.split("-")[0] != str(b.info.year):  # 2023年1-6月 from the 2024 report: its 同期 figures
             asked = f"{b.info.year}-{asked.split('-', 1)[1]}" if "-" in asked else b.tables.manifest.period
         own = asked == b.tables.manifest.period
-        view = facts[(facts["period"] == asked) | ((facts["period"] == "") if own else False)]
+        shown = (facts["period"] == asked) | ((facts["period"] == "") if own else False)
+        view = facts[shown]
         tables = dataclasses.replace(b.tables, facts=view)
-        box = Toolbox(tables, b.lexicon, b.retriever)
+        others = tuple(t for t in facts[~shown]["source"].dropna().unique() if t not in set(view["source"].dropna()))
+        box = Toolbox(tables, b.lexicon, b.retriever, other_periods=others)
         rules = RulePlanner(box, b.lexicon)
         if self.chat_model is not None:
             from .llm import LLMPlanner

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import pandas as pd
 
@@ -26,10 +26,13 @@ def fmt(value: float) -> str:
 
 
 class Toolbox:
-    def __init__(self, tables: Tables, lexicon: Lexicon, retriever: Retriever | None) -> None:
+    def __init__(self, tables: Tables, lexicon: Lexicon, retriever: Retriever | None,
+                 other_periods: tuple[str, ...] = ()) -> None:
         self.tables = tables
         self.lexicon = lexicon
         self.retriever = retriever
+        # a monthly report seen for one period (5月): the sentences of its other period (1-5月累计) state no claim
+        self.other_periods = tuple(re.sub(r"\s+", "", fold(t)) for t in other_periods)
         self.facts = tables.facts
         self.districts = list(lexicon.districts)
         self.year = int(tables.manifest.year)
@@ -161,7 +164,13 @@ class Toolbox:
                             found.append((clause, nums, Evidence(text=sentence.strip(), locator=p.locator, source=p.title)))
             cache.clear()
             cache.update({"for": snap, "all": found})
-        return [(c, ev) for c, nums, ev in cache["all"] if figure is None or any(abs(n - figure) < 1e-9 for n in nums)]
+        return [(c, ev) for c, nums, ev in cache["all"] if (figure is None or any(abs(n - figure) < 1e-9 for n in nums))
+                and not self.of_other_period(c)]
+
+    def of_other_period(self, text: str) -> bool:
+        """Whether the text is said only of the report's other period (1-5月累计 when 5月 is asked)."""
+        folded = re.sub(r"\s+", "", fold(text)).rstrip("。；;")
+        return bool(self.other_periods) and len(folded) >= 6 and any(folded in t for t in self.other_periods)
 
     def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
         """Bulletin passages nearest the query (hybrid BM25 + dense)."""
@@ -172,7 +181,14 @@ class Toolbox:
         except IndexUnavailable as exc:  # the vector store went away: keep answering from the in-memory BM25
             print(f"警告：{exc} 暂以关键词检索作答。", file=sys.stderr)
             passages = self.retriever.search(query, k=k, mode="bm25")
-        return [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages]
+        found = [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages]
+        if self.other_periods:  # 5月 asked of a report that also states 1-5月累计: those sentences are not shown
+            from .corpus import split_sentences
+
+            found = [replace(ev, text="".join(s for s in split_sentences(ev.text) if not self.of_other_period(s)))
+                     for ev in found]
+            found = [ev for ev in found if ev.text.strip()]
+        return found
 
 
 def _similarities(box: Toolbox, query: str, sentences: list[str]) -> list[float]:

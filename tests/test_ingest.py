@@ -156,6 +156,24 @@ def test_text_with_a_table_printed_cell_by_cell(empty, embedder):
     assert "高明" in low.text and has(low.text, 22)
 
 
+def test_a_month_is_never_checked_against_the_months_so_far(empty, embedder, tmp_path):
+    """A monthly report (made-up figures) states the month and, in its own section, the months so far: a claim
+    about the month is checked against the month's figure, and the cumulative sentence never supports it."""
+    from assistant.core import Assistant
+
+    doc = tmp_path / "report.txt"
+    doc.write_text("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"
+                   "5月，全市优良天数为25天，同比增加3天，优良天数比率为80.6%，同比上升9.7个百分点。\n"
+                   "（二）1-5月累计情况\n1-5月，全市PM2.5累计平均浓度为41微克/立方米，同比下降4.7%；"
+                   "累计优良天数96天，同比增加6天，优良天数比率为63.6%，同比上升4.0个百分点。\n", encoding="utf-8")
+    _add(doc, empty, embedder)
+    a = Assistant(empty)
+    month = a.ask("核实：2030年5月韶关市优良天数比率为63.6%。")
+    assert month.verdict == "refuted" and has(month.text, 80.6), month.text
+    assert a.ask("核实：2030年5月韶关市优良天数比率为80.6%。").verdict == "supported"
+    assert a.ask("核实：2030年1-5月韶关市优良天数比率为63.6%。").verdict == "supported"
+
+
 def test_a_table_title_and_header_row_are_never_quoted_as_an_answer(empty, embedder, tmp_path):
     """A text report whose table title and header row sit in the prose (made-up figures): questions about the
     table's columns are not answered by quoting the header."""
