@@ -132,7 +132,8 @@ def parse(text: str, lex: Lexicon) -> Query:
     around = [m for m in lex.find("indicator", text, []) if any(
         m.start <= a and b <= m.end and (m.end - m.start > b - a or not indicators) for a, b in site_spans)]
     if around:  # 黄龙带水库水质类别: a name that holds a site's name is named in full, not cut at the site
-        indicators = list(dict.fromkeys([*(m.key for m in around), *indicators]))
+        inside = {m.key for m in exact if any(a.start <= m.start and m.end <= a.end for a in around)} - {m.key for m in around}
+        indicators = list(dict.fromkeys([*(m.key for m in around), *(k for k in indicators if k not in inside)]))
     shared = _shared_tail(folded, exact, lex)
     if shared:  # Ⅱ类、Ⅲ类水质比例: the first name borrows the second one's tail
         indicators = list(dict.fromkeys([*shared, *indicators]))

@@ -174,6 +174,25 @@ def test_a_month_is_never_checked_against_the_months_so_far(empty, embedder, tmp
     assert a.ask("核实：2030年1-5月韶关市优良天数比率为63.6%。").verdict == "supported"
 
 
+def test_a_water_report_answers_each_sections_class_and_a_name_split_by_a_note(empty, embedder, tmp_path):
+    """A monthly water report (made-up figures): a name split by a bracketed note is still read, and each
+    section's class in the word table answers 水质类别 questions; the target column is never the class."""
+    from assistant.core import Assistant
+
+    doc = tmp_path / "water.txt"
+    doc.write_text("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
+                   "2030年4月，全市4个断面中，水质优良（达到或优于Ⅲ类）断面比例为75.0%，与去年同期持平。\n"
+                   "附表 2030年4月韶关市断面水质状况\n断面名称\n所在河流\n水质目标\n水质类别\n超标项目\n"
+                   "东桥\n甲河\nⅢ类\nⅡ类\n—\n西闸\n乙河\nⅢ类\nⅣ类\n总磷（0.2）\n"
+                   "南渡\n丙河\nⅡ类\nⅡ类\n—\n北湾\n丁河\nⅣ类\nⅣ类\n—\n", encoding="utf-8")
+    _add(doc, empty, embedder)
+    a = Assistant(empty)
+    share = a.ask("2030年4月韶关市水质优良断面比例是多少？")
+    assert share.status == "answered" and has(share.text, 75.0), share.text
+    west = a.ask("2030年4月韶关市西闸断面水质类别是什么？")
+    assert west.status == "answered" and ("Ⅳ类" in west.text or "IV类" in west.text) and "Ⅲ类" not in west.text, west.text
+
+
 def test_a_table_title_and_header_row_are_never_quoted_as_an_answer(empty, embedder, tmp_path):
     """A text report whose table title and header row sit in the prose (made-up figures): questions about the
     table's columns are not answered by quoting the header."""

@@ -12,6 +12,7 @@ the header or from the table's 单位：… line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -180,7 +181,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
     for clause in CLAUSE.finditer(folded):
         start, end = clause.span()
         text = folded[start:end]
-        mentions = lex.find("indicator", text)
+        mentions = _indicators_around_brackets(lex, text)
         named = list(dict.fromkeys(p for p, _, _ in places.find(text)))
         if named:
             here = named
@@ -247,7 +248,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if not figures:
                 for place in here:
                     out.facts.append(_fact(key, place, year, "class", None, "", _roman(c.group(1)), section, sentence))
-        if re.search(r"同比持平|与上年持平|与(?:19|20)\d\d年持平|较上年持平", text):
+        if re.search(r"同比持平|与上年持平|与(?:19|20)\d\d年持平|较上年持平|与(?:去年|上年)同期持平|较(?:去年|上年)同期持平", text):
             for place in here:
                 out.facts.append(_fact(key, place, year, "yoy", 0.0, "%", "同比持平", section, sentence))
         group = re.search(r"(?:排名)?([前后])([一二三四五六七八九十\d])位(?:为|是)", text)
@@ -255,6 +256,24 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             label = f"排名{group.group(1)}{group.group(2)}位"
             for place in named:
                 out.facts.append(_fact(key, place, year, "group", None, "", label, section, sentence))
+
+
+def _indicators_around_brackets(lex: Lexicon, text: str) -> list:
+    """The indicators a clause names, also where a bracketed note splits the name (水质优良（达到或优于Ⅲ类）断面比例为
+    75.0%: 水质优良断面比例); positions are the clause's own."""
+    found = lex.find("indicator", text)
+    keep = [i for i, _ in enumerate(text)]
+    for m in reversed(list(re.finditer(r"[（(][^（）()]{1,20}[）)]", text))):
+        del keep[m.start(): m.end()]
+    if len(keep) == len(text):
+        return found
+    plain = "".join(text[i] for i in keep)
+    taken = [(x.start, x.end) for x in found]
+    for x in lex.find("indicator", plain):
+        start, end = keep[x.start], keep[x.end - 1] + 1
+        if end - start > x.end - x.start and not any(start < e and s < end for s, e in taken):
+            found.append(dataclasses.replace(x, start=start, end=end))  # only names the note split
+    return sorted(found, key=lambda x: x.start)
 
 
 COUNT_UNITS = ("个", "条", "家", "座", "项", "处", "辆", "多个", "余个", "余家", "多家", "多条", "余条")
@@ -294,7 +313,7 @@ def _indicator_for(lex: Lexicon, folded: str, start: int, m: re.Match, unit: str
         counted = [(len(a), k) for k, a in _count_names(lex) if a in window[: len(unit) + 6 + len(a)]]
         if counted:  # 52个市控以上监测点 -> 监测点数量, not the 测点空气质量 named by the same words
             return max(counted)[1]
-    probe = lex.find("indicator", folded[start: m.start()] + unit)
+    probe = _indicators_around_brackets(lex, folded[start: m.start()] + unit)
     if probe:
         return max(probe, key=lambda x: (x.end, x.end - x.start)).key
     return key

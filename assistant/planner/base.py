@@ -124,7 +124,7 @@ def _asking_clauses(rest: str) -> str:
 
 # words of a question that say how it is asked (an order, a count, who asks), not what it is about
 NOT_SUBJECT = re.compile(r"最|更|较|谁|哪|几|名|位|属于|我|你|这|那|它|其|两者|二者|双方|一个|两个|三个|垫底|倒数|前三|后三|排在|排名|高出|低出|降幅|升幅|增幅|幅度|"
-                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|市民|反映|表示|担心|一直|自年|年起|一样|降得|升得|变得|^[比跟较和与同][前上]$|^前年$|^上年$|评价$|^整体$|^情况$")
+                         r"时候|多久|怎么|为什么|是否|^个区$|^各区$|^区$|^行政区$|^各行政区$|城市|区县|地市|设区|区市|市中|哪里|地方|^各市$|^县$|^[比较与和同]?年$|各自|^主要$|公报|类型|全年|年度|要求|告知|答复|询问|咨询|了解|市民|反映|表示|担心|一直|自年|年起|一样|降得|升得|变得|^[比跟较和与同][前上]$|^前年$|^上年$|评价$|^整体$|^情况$")
 CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -161,6 +161,7 @@ class PlannerBase:
         for kind in ("city", "district", "site"):
             for hit in self.lex.find(kind, phrase):
                 phrase = phrase.replace(phrase[hit.start: hit.end], "")
+        phrase = re.sub(r"(?:\d{4}年|\d{4})?\d{1,2}(?:-\d{1,2})?月份?|\d{2,4}年", "", phrase)  # dates name no subject
         phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
         phrase = re.sub(r"(?:1|一|全|每)年", "", phrase)  # 生活垃圾一年产生多少吨: 一年 is how long, not a figure
         asked = re.match(r"(.*?)[了的]?(?:多少|几)(.+)$", phrase)
