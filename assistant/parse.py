@@ -137,6 +137,13 @@ def parse(text: str, lex: Lexicon) -> Query:
     shared = _shared_tail(folded, exact, lex)
     if shared:  # Ⅱ类、Ⅲ类水质比例: the first name borrows the second one's tail
         indicators = list(dict.fromkeys([*shared, *indicators]))
+    share = CLASS_SHARE.search(folded)
+    if share:  # Ⅱ类水的比例 / 三类断面占比: the share of that class, where the bulletin keeps one
+        roman = dict(zip("一二三四五12345", ("i", "ii", "iii", "iv", "v") * 2, strict=True)).get(share.group(1), share.group(1))
+        own_share = [k for k in lex.indicators if fold(k).startswith(roman + "类") and re.search(r"比例|占比", k)]
+        said = [m for m in exact + scattered if m.start < share.end() and share.start() < m.end]
+        if len(own_share) == 1 and own_share[0] not in indicators:  # what the class's words were read as goes
+            indicators = [own_share[0], *(k for k in indicators if k not in {m.key for m in said})]
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))
@@ -181,6 +188,9 @@ def _shared_tail(folded: str, mentions: list, lex: Lexicon) -> list[str]:
         if found:
             out.append(found)
     return out
+
+
+CLASS_SHARE = re.compile(r"(?<![a-z\d.])(iv|v|iii|ii|i|[一二三四五]|[1-5])类(?:水质?)?(?:的)?(?:水质)?(?:断面)?(?:的)?(?:比例|占比|所占比例|占多少|比重)")
 
 
 def _strongest(mentions: list, lex: Lexicon | None = None, folded: str = "") -> list[str]:
