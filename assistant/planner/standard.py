@@ -32,7 +32,9 @@ class StandardIntent(PlannerBase):
         if asked and asked.group() != limit.text_value:
             stricter = "，一级标准严于二级标准" if limit.text_value == "一级" else ""
             d.add(f"公报未列出{key}的{asked.group()}标准限值，只给出{limit.text_value}限值{stricter}。")
-        if not q.places and re.search(r"哪个区|哪些区|哪里|哪些地方|哪个地方|有没有区|各区", q.text):
+        if all(p == CITY for p in q.places) and re.search(
+                r"哪个区|哪些区|哪几个区|哪里|哪些地方|哪个地方|有没有区|各区|which districts?|what districts?|any districts?",
+                fold(q.text)):  # 广州哪个区臭氧超标: the city names the scope; the districts are asked
             return self._standard_by_district(key, limit, d).answer()
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
