@@ -49,6 +49,9 @@ def normalize(text: str, lex: Lexicon) -> Normalized:
     if claim is not None:
         return Normalized(text=claim, parts=(claim,), notes=notes)
     text = peel_wrapper(core_question(peel_wrapper(text, lex), lex), lex)
+    mixed = _claim_and_question(text, lex)
+    if mixed:  # …请核实：PM2.5是多少？是不是真的创了新低？: the question taken out of the story may be mixed too
+        return Normalized(text=mixed[0], parts=mixed, notes=notes)
     return Normalized(text=text, parts=split_parts(text, lex), notes=notes)
 
 
@@ -186,23 +189,36 @@ def correct_terms(text: str, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
         covered[m.start: m.end] = [max(c, m.end - m.start) for c in covered[m.start: m.end]]
     notes: list[str] = []
     out = list(text)
+    import jieba
+
     for run in re.finditer(r"[\u4e00-\u9fff]+", folded):
         chars = run.group()
         sounds = _syllables(chars)
         if len(sounds) != len(chars):
             continue
+        words, at_ = {}, 0  # a misheard character is not one of a dictionary word reaching past the term: 总担心 (not 总氮)
+        for token in jieba.lcut(chars, HMM=False):
+            if len(token) > 1 and jieba.dt.FREQ.get(token, 0) > 0:
+                words.update({k: (at_, at_ + len(token)) for k in range(at_, at_ + len(token))})
+            at_ += len(token)
         for size in lengths:
             for i in range(len(chars) - size + 1):
                 at = run.start() + i
                 term = table.get(sounds[i: i + size])
                 window = chars[i: i + size]
                 if term is None or term == window or max(covered[at: at + size]) >= size or \
-                        sum(a != b for a, b in zip(term, window, strict=True)) != 1:
+                        sum(a != b for a, b in zip(term, window, strict=True)) != 1 or _in_a_word_beyond(words, i, size, term, window):
                     continue
                 out[at: at + size] = list(term)
                 covered[at: at + size] = [size] * size
                 notes.append(f"按“{term}”理解“{window}”")
     return "".join(out), tuple(dict.fromkeys(notes))
+
+
+def _in_a_word_beyond(words: dict[int, tuple[int, int]], i: int, size: int, term: str, window: str) -> bool:
+    changed = i + next(k for k, (a, b) in enumerate(zip(term, window, strict=True)) if a != b)
+    span = words.get(changed)
+    return span is not None and (span[0] < i or span[1] > i + size)
 
 
 # -- claims ----------------------------------------------------------------------------------------
