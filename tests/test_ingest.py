@@ -79,6 +79,19 @@ def test_a_word_table_under_a_caption_keeps_its_header_and_a_target_column_is_no
     assert ("西闸", "Ⅲ类") not in classes and ("东桥", "Ⅲ类") not in classes  # 水质目标 is not the class found
 
 
+def test_a_sentence_opened_by_a_comparison_types_each_places_change():
+    """与去年同期相比，…其中丙区降幅最大，为12.0%；…丁区不降反升，上升3.1%: each place's change on the year (made up)."""
+    from assistant.lexicon import load_lexicon
+
+    lex = load_lexicon(ROOT / "corpus", ROOT / "corpus" / "none")
+    text = ("甲市2030年5月空气质量通报\n一、PM2.5\n5月，各区PM2.5浓度范围为20～30微克/立方米。与去年同期相比，5个区PM2.5浓度下降，"
+            "其中丙区降幅最大，为12.0%；戊区与去年同期持平；丁区不降反升，上升3.1%。\n")
+    places = PlaceFinder({n: () for n in ("丙区", "丁区", "戊区")})
+    facts = {(f["place"], f["stat"]): f["value"] for f in extract(structure(text).blocks, lex, places, 2030, periodic=True).facts}
+    assert facts[("丙区", "yoy")] == -12.0 and facts[("丁区", "yoy")] == 3.1 and facts[("戊区", "yoy")] == 0
+    assert ("丙区", "value") not in facts  # 15.0% is a change, not a concentration
+
+
 def test_a_line_ending_in_a_bracket_goes_on_when_the_next_line_continues_the_sentence():
     text = ("甲市2030年环境状况公报\n二、环境空气质量\n全市达标天数为300天，同比增加5天；优良天数比率（AQI达标率）\n"
             "为88.8%，同比上升1.1个百分点。\n（一）分区状况\n各区浓度见表1（单位：微克/立方米）\n各区均达标。\n")

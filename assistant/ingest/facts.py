@@ -178,6 +178,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
     key: str | None = None
     here: list[str] = [region]
     earlier: list[str] = []  # the indicators the sentence has named so far, in order
+    prev_clause = ""
     for clause in CLAUSE.finditer(folded):
         start, end = clause.span()
         text = folded[start:end]
@@ -200,7 +201,12 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 key = part
             direct = key != before_key or any(start + x.end <= m.start() for x in mentions)
             value = float(m.group(1))
-            stat, sign, base = _stat(folded[start: m.start()], before, unit)
+            lead = folded[start: m.start()]
+            if re.match(r"\s*为", text) and n == 0 and prev_clause:  # 其中天桥区降幅最大，为15.0%: the clause goes on
+                lead, before = prev_clause + "，" + lead, prev_clause + "，" + before
+            if re.search(r"与(?:去年|上年)同期相比|与上年相比|同比", folded[:start]) and not re.search(r"同比|相比", lead):
+                lead = "同比" + lead  # 与去年同期相比，…，钢城区不降反升，上升2.9%: the sentence's comparison holds
+            stat, sign, base = _stat(lead, before, unit)
             if stat is None and base == year - 1:
                 stat = "yoy"  # 比2023年降低0.5分贝 in the 2024 bulletin is the change on the year before
             if re.search(r"从\s*$", before) and re.match(r"\s*[^，,；;。]{0,4}(增至|降至|提高到|下降到|上升到|增加到|减少到|减少为|增加为|降低到|提升至|提高至|上升至|下降至)",
@@ -236,6 +242,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             targets = [here[n]] if respectively and len(figures) == len(here) else here
             for place in targets:
                 out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct})
+        prev_clause = text if not figures else ""
         if mentions:
             key = max(mentions, key=lambda x: x.end).key
             earlier.extend(m.key for m in sorted(mentions, key=lambda x: x.start))
@@ -322,6 +329,10 @@ def _indicator_for(lex: Lexicon, folded: str, start: int, m: re.Match, unit: str
 def _stat(clause_before: str, before: str, unit: str) -> tuple[str | None, int, int]:
     """(statistic, sign, base year) of a figure, from the words just before it in its clause."""
     sign = -1 if DOWN.search(before) and not UP.search(before[-4:]) else (1 if UP.search(before) else 0)
+    if not sign and re.search(r"降幅|下降幅度|降低幅度", before):
+        sign = -1  # 天桥区降幅最大，为15.0%
+    elif not sign and re.search(r"升幅|增幅|上升幅度", before):
+        sign = 1
     if re.search(r"(限值|标准值?)\s*[（(：:为是]?\s*$", before):
         return "limit", 0, 0
     if re.search(r"(上年同期|去年同期|上年|去年)\s*[（(：:为是]?\s*$", before):
