@@ -87,7 +87,7 @@ def test_a_sentence_opened_by_a_comparison_types_each_places_change():
     text = ("甲市2030年5月空气质量通报\n一、PM2.5\n5月，各区PM2.5浓度范围为20～30微克/立方米。与去年同期相比，5个区PM2.5浓度下降，"
             "其中丙区降幅最大，为12.0%；戊区与去年同期持平；丁区不降反升，上升3.1%。\n")
     places = PlaceFinder({n: () for n in ("丙区", "丁区", "戊区")})
-    facts = {(f["place"], f["stat"]): f["value"] for f in extract(structure(text).blocks, lex, places, 2030, periodic=True).facts}
+    facts = {(f["place"], f["stat"]): float(f["value"]) for f in extract(structure(text).blocks, lex, places, 2030, periodic=True).facts}
     assert facts[("丙区", "yoy")] == -12.0 and facts[("丁区", "yoy")] == 3.1 and facts[("戊区", "yoy")] == 0
     assert ("丙区", "value") not in facts  # 15.0% is a change, not a concentration
 
