@@ -167,6 +167,13 @@ class ClaimIntent(PlannerBase):
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = self._most_specific(q)
+        if (q.best or q.worst) and place in self.lex.districts and len(self.box.rank_districts(key)) >= 2:
+            # 浓度最高的区是海珠区: the districts' own figures settle the extreme, not a sentence saying 相对较高
+            e = Draft("claim")
+            extreme, _ = self._check_extreme(q, key, place, e)
+            if extreme == "refuted" or (extreme == "supported" and not claim_figures(q, self.lex)):
+                e.parts.insert(0, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
+                return e.answer(verdict=extreme)
         stated = self._claim_by_sentence(q, Draft("claim"))
         if stated is not None and stated.verdict == "supported":
             return stated  # the bulletin says it as claimed, word for word or near it: its figures need no pairing
@@ -656,6 +663,34 @@ class ClaimIntent(PlannerBase):
                 return "supported" if ok else "refuted"
         return None
 
+    def _check_groups(self, q: Query, key: str, d: Draft) -> Answer | None:
+        """排前三的是从化、增城、花都: each district named is checked against the group (排名前三位 …) the
+        bulletin puts it in; the claim holds only if every one is in the group it claims."""
+        folded = fold(q.text)
+        said = re.search(r"([前后])\s*([一二三四五六七八九十\d])\s*(?:名|位)?", folded)
+        named = [p for p in q.places if p in self.lex.districts]
+        groups = {ev.place: ev for ev in self.box.facts_for(key, stat="group") if ev.place in self.lex.districts}
+        if not said or not named or not groups:
+            return None
+        want = said.group(1) + str(CN_NUMBERS.get(said.group(2), said.group(2)))
+
+        def label(ev: Evidence) -> str:
+            m = re.search(r"([前后])\s*([一二三四五六七八九十\d])", fold(ev.text_value or ""))
+            return m.group(1) + str(CN_NUMBERS.get(m.group(2), m.group(2))) if m else ""
+
+        wrong = [p for p in named if p not in groups or label(groups[p]) != want]
+        name = self._indicator(key).display
+        members = [ev for ev in groups.values() if label(ev) == want]
+        if wrong:
+            d.add("核查结论：不符。" + "；".join(
+                f"公报：{p}{name}{groups[p].text_value}{d.cite(groups[p])}" if p in groups else f"公报未将{p}列入{said.group()}"
+                for p in wrong) + "。")
+            if members:
+                d.add(f"公报所列{said.group()}为：{'、'.join(ev.place for ev in members)}{d.cite(members[0])}。")
+            return d.answer(verdict="refuted")
+        d.add(f"核查结论：属实。公报：{'、'.join(named)}{name}{groups[named[0]].text_value}{d.cite(groups[named[0]])}。")
+        return d.answer(verdict="supported")
+
     def _claim_members(self, q: Query, key: str, d: Draft) -> Answer | None:
         """Several places said to share a class or a group (黄埔、南沙、增城、番禺为二类; 排名前三位为从化、增城、南沙):
         each place is checked, and a group's stated members are compared with the claimed ones."""
@@ -809,8 +844,9 @@ class ClaimIntent(PlannerBase):
         """Which statistic a claimed figure is about, judged from the clause it sits in."""
         if re.search(r"(由|从)\s*\d[^，,。；;]*?(为|到|至)\s*\d", clause):
             return "value"  # 由10个减少为9个: the figures themselves, before and after
-        if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause)):
-            return "vs2013"
+        if "2013" in clause or ("vs2013" in q.stats and not re.search(r"同比|去年", clause) and
+                                re.search(r"上升|下降|增加|减少|提高|提升|降低|改善|\b(?:down|up|rose|fell|lower|higher)\b", clause)):
+            return "vs2013"  # 比2013年下降48.6%, and a later clause's 下降 of it; 浓度37微克/立方米 beside it is a value
         if re.search(r"同比|上升|下降|增加|减少|提高|提升|降低|多出|多了|少了|比去年|较上年|[比较]上\s*1?\s*年|year[- ]on[- ]year|than (in )?(19|20)\d\d|"
                      r"(?<!made )(?<!make )(?<!makes )\b(?:down|up)\b\s*(?:by\s*)?\d|(?:from|than) the (?:year before|previous year|prior year)|a year earlier|"
                      r"than last year|compared with|from (19|20)\d\d|\b(rose|fell(?! short)|increased|decreased|dropped|declined|grew)\b",
@@ -930,6 +966,9 @@ class ClaimIntent(PlannerBase):
             d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{self._indicator(key).display}为"
                   f"{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
+        grouped = self._check_groups(q, key, d)
+        if grouped is not None:
+            return grouped
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:
                 d.add(f"核查结论：属实。公报：{self._place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
