@@ -239,6 +239,11 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     reported = lex.word_list("reported_speech")
     opener = re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded) or \
         re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)  # 事实核查：/ 请核实： (not 请核 + 实：)
+    if not opener:  # 领导让我确认一下这段：… / 这句帮看下：…: a lead-in with a checking verb or a draft's words, then the claim
+        lead = re.match(r"\s*([^：:“”\"]{1,24})[：:]\s*(?=\S)", folded)
+        if lead and (_has_any(lex.word_list("check_verbs"), lead.group(1)) or _has_any(lex.word_list("quote_refs"), lead.group(1))) \
+                and not INFO_QUESTION.search(folded[lead.end():]):
+            opener = lead
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
     if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
             INFO_QUESTION.search(folded):

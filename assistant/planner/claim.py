@@ -258,6 +258,12 @@ class ClaimIntent(PlannerBase):
         if stat == "value":  # 水源由10个减少为9个: a count claimed is checked against the topic's count, not its rate
             key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), clause)
             name = self._indicator(key).display
+        elif stat in ("yoy", "vs2013") and not paired_key and _claimed_unit(self.lex, clause, number) in ("天", *COUNT_UNITS):
+            # 达标344天，比上年增加16天: a change counted in days is the days' change, named earlier in the claim
+            upto = fold(q.text)[: fold(q.text).find(clause) + len(clause)] if clause in fold(q.text) else clause
+            key = self._by_unit(key, place, _claimed_unit(self.lex, clause, number), upto)
+            named_key = key if self._names(upto, key) else named_key
+            name = self._indicator(key).display
         fact = self.box.lookup(key, place, self.year if stat != "value" else (q.year or self.year), stat)
         if fact is None and stat == "streak":  # 连续3年全面达标: the topic's own count of years, if that is how it is kept
             other = self._by_unit(key, place, "年", clause)
