@@ -65,7 +65,13 @@ def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     read = [as_claim(p, lex) for p in pieces]
     if not any(read) or all(read):
         return None
-    return tuple(c or core_question(peel_wrapper(p, lex), lex) for c, p in zip(read, pieces, strict=True))
+    out = []
+    for n, (c, p) in enumerate(zip(read, pieces, strict=True)):
+        before = [m for m in lex.find("district", pieces[n - 1])] if n else []
+        if c and before and not _names_place(c, lex):  # …荔湾生态质量是几类？空气质量综合指数是不是真的在后三？
+            c = CHECK_PREFIX + before[-1].key + c[len(CHECK_PREFIX):]  # the district the piece before ends on
+        out.append(c or core_question(peel_wrapper(p, lex), lex))
+    return tuple(out)
 
 
 def spoken(text: str, lex: Lexicon) -> str:
