@@ -167,15 +167,19 @@ class ClaimIntent(PlannerBase):
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = self._most_specific(q)
+        extreme = None
         if (q.best or q.worst) and place in self.lex.districts and len(self.box.rank_districts(key)) >= 2:
             # 浓度最高的区是海珠区: the districts' own figures settle the extreme, not a sentence saying 相对较高
             e = Draft("claim")
             extreme, _ = self._check_extreme(q, key, place, e)
-            if extreme == "refuted" or (extreme == "supported" and not claim_figures(q, self.lex)):
+            if extreme and not claim_figures(q, self.lex):
                 e.parts.insert(0, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
                 return e.answer(verdict=extreme)
+        each = self._class_of_each_named(q)
+        if each is not None:
+            return each
         stated = self._claim_by_sentence(q, Draft("claim"))
-        if stated is not None and stated.verdict == "supported":
+        if stated is not None and stated.verdict == "supported" and extreme != "refuted":
             return stated  # the bulletin says it as claimed, word for word or near it: its figures need no pairing
         if ALL_DISTRICTS.search(fold(q.text)) and EVERY.search(fold(q.text)):
             every = self._claim_every_district(q, key, d)
@@ -668,6 +672,23 @@ class ClaimIntent(PlannerBase):
                 d.add(f"{'属实' if ok else '不符'}：公报原文为“{ev.text[m.start(): m.end()]}”，说法为“{q.text[said.start(): said.end()]}”。")
                 return "supported" if ok else "refuted"
         return None
+
+    def _class_of_each_named(self, q: Query) -> Answer | None:
+        """流溪河水库和黄龙带水库水质均为Ⅲ类: one class claimed of several things named, each checked against its own."""
+        folded = fold(q.text)
+        said = re.findall(r"(?:均|都|皆|同)\s*(?:为|是|属于?)\s*(劣?(?:[一二三四五]|iv|v|i{1,3})类)", folded)
+        if len(q.indicators) < 2 or len(set(said)) != 1:
+            return None
+        facts = [next(iter(self.box.facts_for(k, stat="class")), None) for k in q.indicators]
+        if any(ev is None or not ev.text_value for ev in facts):
+            return None
+        roman = dict(zip("一二三四五", ("i", "ii", "iii", "iv", "v"), strict=True))
+        want = re.sub(r"[一二三四五]", lambda m: roman[m.group()], said[0])
+        d = Draft("claim")
+        wrong = [ev for ev in facts if not fold(ev.text_value).startswith(want)]
+        d.add(f"核查结论：{'不符' if wrong else '属实'}。" + "；".join(
+            f"公报：{self._indicator(ev.indicator).display}为{ev.text_value}{d.cite(ev)}" for ev in facts) + "。")
+        return d.answer(verdict="refuted" if wrong else "supported")
 
     def _check_groups(self, q: Query, key: str, d: Draft) -> Answer | None:
         """排前三的是从化、增城、花都: each district named is checked against the group (排名前三位 …) the
