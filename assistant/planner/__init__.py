@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..answer import Draft, change_text
+from ..answer import Draft, change_text, merge_answers
 from ..lexicon import fold
-from ..parse import Query
+from ..parse import Query, parse
 from ..tools import fmt
 from ..types import Answer, Derived, Evidence
 from .base import (
@@ -137,7 +137,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                                 for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
         d = Draft(answer.intent)
         d.evidence = list(answer.evidence)
-        added = []
+        added: list[str] = []
+        subs: list[Answer] = []
         for part in asks:  # the first too: the answer may have been chosen for a later part (七大行动 over 1+12)
             subject = self._ask_subject(part)
             if not subject:
@@ -148,6 +149,11 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             if all(self._mentions(w, shown) for w in named) and self._mentions(head, shown) and \
                     all(re.search(rf"\d+(?:\.\d+)?\s*{c}", shown) for c in counted):
                 continue  # the answer already speaks of it (a counted name such as 五大行动 said whole, 多少类 with a count)
+            own = self._ask_on_its_own(q, part, head, counted)
+            if own is not None:  # 还有几个在用的…水源，水质达标率多少: the ask is a question of its own, answered so
+                subs.append(own)
+                shown += fold(own.text)
+                continue
             found = self._sentence_for_ask(q, part, topic, subject)
             if found is None:
                 added.append(f"公报未给出“{part.strip('？?，, ')}”。")
@@ -157,12 +163,36 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 continue
             added.append(f"另：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}")
             shown += fold(sentence)
-        if not added:
+        if not added and not subs:
             return answer
-        d.add(answer.text + "".join(f"\n{a}" for a in added))
-        out = d.answer(answer.status, answer.verdict)
-        out.derived, out.checks = answer.derived, answer.checks
-        return out
+        out = answer
+        if added:
+            d.add(answer.text + "".join(f"\n{a}" for a in added))
+            out = d.answer(answer.status, answer.verdict)
+            out.derived, out.checks = answer.derived, answer.checks
+        return merge_answers([out, *subs]) if subs else out
+
+    def _ask_on_its_own(self, q: Query, part: str, head: str | None, counted: list[str]) -> Answer | None:
+        """One asking clause planned as a question of its own (the message's place and year kept): taken when it
+        answers with a figure of what that clause asks (its head word said, a count in the unit asked)."""
+        if self.__dict__.get("_in_ask") or q.intent == "claim":
+            return None
+        sub_q = parse(part, self.lex)
+        if not sub_q.indicators or sub_q.weak:
+            return None
+        sub_q = replace(sub_q, places=sub_q.places or q.places, years=sub_q.years or q.years)
+        self.__dict__["_in_ask"] = True
+        try:
+            sub = self.plan(sub_q)
+        finally:
+            self.__dict__["_in_ask"] = False
+        said = fold(sub.text) + " " + " ".join(fold(n) for ev in sub.evidence if ev.indicator in self.lex.indicators
+                                               for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
+        if sub.status != "answered" or not any(ev.value is not None for ev in sub.evidence) or \
+                (head and not counted and not self._mentions(head, said)) or \
+                not all(re.search(rf"\d+(?:\.\d+)?\s*{c}", fold(sub.text)) for c in counted):
+            return None
+        return sub
 
     def _sentence_for_ask(self, q: Query, part: str, topic: str, subject: list[str]) -> tuple[str, Evidence] | None:
         """The bulletin sentence that answers one asking clause: it names the clause's subject (`_ask_subject`; a
