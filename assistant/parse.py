@@ -134,6 +134,12 @@ def parse(text: str, lex: Lexicon) -> Query:
     if around:  # 黄龙带水库水质类别: a name that holds a site's name is named in full, not cut at the site
         inside = {m.key for m in exact if any(a.start <= m.start and m.end <= a.end for a in around)} - {m.key for m in around}
         indicators = list(dict.fromkeys([*(m.key for m in around), *(k for k in indicators if k not in inside)]))
+    for site in lex.find("site", text):  # 黄龙带水库…几类水: the site's own 黄龙带水库水质类别, not the generic 水质类别
+        own = {k for k in lex.indicators if k.startswith(site.key) and k[len(site.key):] in indicators}
+        if len(own) == 1:
+            mine = next(iter(own))
+            indicators = [mine if k == mine[len(site.key):] else k for k in indicators]
+            indicators = list(dict.fromkeys(indicators))
     shared = _shared_tail(folded, exact, lex)
     if shared:  # Ⅱ类、Ⅲ类水质比例: the first name borrows the second one's tail
         indicators = list(dict.fromkeys([*shared, *indicators]))
