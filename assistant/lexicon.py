@@ -17,6 +17,9 @@ jieba.setLogLevel(60)
 RISE_WORDS = "上升|增加|提高|提升|升高|增长|上涨|多了|多出"
 FALL_WORDS = "下降|减少|降低|下跌|减小|少了|少出|改善"
 
+# a class written 一类…五类, 1类…5类 or Ⅰ类…Ⅴ类: the last is what fold() makes of the Roman numerals
+ROMAN_OF = dict(zip("一二三四五12345", ("i", "ii", "iii", "iv", "v") * 2, strict=True))
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

@@ -10,7 +10,7 @@ from functools import cache
 import cn2an
 import opencc
 
-from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, Lexicon, fold
+from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, ROMAN_OF, Lexicon, fold
 
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
@@ -145,7 +145,7 @@ def parse(text: str, lex: Lexicon) -> Query:
         indicators = list(dict.fromkeys([*shared, *indicators]))
     share = CLASS_SHARE.search(folded)
     if share:  # Ⅱ类水的比例 / 三类断面占比: the share of that class, where the bulletin keeps one
-        roman = dict(zip("一二三四五12345", ("i", "ii", "iii", "iv", "v") * 2, strict=True)).get(share.group(1), share.group(1))
+        roman = ROMAN_OF.get(share.group(1), share.group(1))
         own_share = [k for k in lex.indicators if fold(k).startswith(roman + "类") and re.search(r"比例|占比", k)]
         said = [m for m in exact + scattered if m.start < share.end() and share.start() < m.end]
         if len(own_share) == 1 and own_share[0] not in indicators:  # what the class's words were read as goes

@@ -51,6 +51,16 @@ def _add(path, s, embedder, **kw):
     return add_bulletin(path, s, embedder, progress=False, **kw)
 
 
+def _assistant_with(text: str, s, embedder, tmp_path):
+    """An assistant over a new deployment holding one text report this test wrote (its own words and figures)."""
+    from assistant.core import Assistant
+
+    doc = tmp_path / "report.txt"
+    doc.write_text(text, encoding="utf-8")
+    _add(doc, s, embedder)
+    return Assistant(s)
+
+
 # -- reading and pairing, pure -------------------------------------------------------------------------
 def test_cells_printed_row_by_row_or_column_by_column_are_paired_only_when_certain():
     rows = pair_cells("区 PM2.5 PM10 甲区 22 37 乙区 24 40".split())
@@ -172,15 +182,11 @@ def test_text_with_a_table_printed_cell_by_cell(empty, embedder):
 def test_a_month_is_never_checked_against_the_months_so_far(empty, embedder, tmp_path):
     """A monthly report (made-up figures) states the month and, in its own section, the months so far: a claim
     about the month is checked against the month's figure, and the cumulative sentence never supports it."""
-    from assistant.core import Assistant
-
-    doc = tmp_path / "report.txt"
-    doc.write_text("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"
-                   "5月，全市优良天数为25天，同比增加3天，优良天数比率为80.6%，同比上升9.7个百分点。\n"
-                   "（二）1-5月累计情况\n1-5月，全市PM2.5累计平均浓度为41微克/立方米，同比下降4.7%；"
-                   "累计优良天数96天，同比增加6天，优良天数比率为63.6%，同比上升4.0个百分点。\n", encoding="utf-8")
-    _add(doc, empty, embedder)
-    a = Assistant(empty)
+    a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"
+                        "5月，全市优良天数为25天，同比增加3天，优良天数比率为80.6%，同比上升9.7个百分点。\n"
+                        "（二）1-5月累计情况\n1-5月，全市PM2.5累计平均浓度为41微克/立方米，同比下降4.7%；"
+                        "累计优良天数96天，同比增加6天，优良天数比率为63.6%，同比上升4.0个百分点。\n",
+                        empty, embedder, tmp_path)
     month = a.ask("核实：2030年5月韶关市优良天数比率为63.6%。")
     assert month.verdict == "refuted" and has(month.text, 80.6), month.text
     assert a.ask("核实：2030年5月韶关市优良天数比率为80.6%。").verdict == "supported"
@@ -190,16 +196,11 @@ def test_a_month_is_never_checked_against_the_months_so_far(empty, embedder, tmp
 def test_a_water_report_answers_each_sections_class_and_a_name_split_by_a_note(empty, embedder, tmp_path):
     """A monthly water report (made-up figures): a name split by a bracketed note is still read, and each
     section's class in the word table answers 水质类别 questions; the target column is never the class."""
-    from assistant.core import Assistant
-
-    doc = tmp_path / "water.txt"
-    doc.write_text("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
-                   "2030年4月，全市4个断面中，水质优良（达到或优于Ⅲ类）断面比例为75.0%，与去年同期持平。\n"
-                   "附表 2030年4月韶关市断面水质状况\n断面名称\n所在河流\n水质目标\n水质类别\n超标项目\n"
-                   "东桥\n甲河\nⅢ类\nⅡ类\n—\n西闸\n乙河\nⅢ类\nⅣ类\n总磷（0.2）\n"
-                   "南渡\n丙河\nⅡ类\nⅡ类\n—\n北湾\n丁河\nⅣ类\nⅣ类\n—\n", encoding="utf-8")
-    _add(doc, empty, embedder)
-    a = Assistant(empty)
+    a = _assistant_with("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
+                        "2030年4月，全市4个断面中，水质优良（达到或优于Ⅲ类）断面比例为75.0%，与去年同期持平。\n"
+                        "附表 2030年4月韶关市断面水质状况\n断面名称\n所在河流\n水质目标\n水质类别\n超标项目\n"
+                        "东桥\n甲河\nⅢ类\nⅡ类\n—\n西闸\n乙河\nⅢ类\nⅣ类\n总磷（0.2）\n"
+                        "南渡\n丙河\nⅡ类\nⅡ类\n—\n北湾\n丁河\nⅣ类\nⅣ类\n—\n", empty, embedder, tmp_path)
     share = a.ask("2030年4月韶关市水质优良断面比例是多少？")
     assert share.status == "answered" and has(share.text, 75.0), share.text
     west = a.ask("2030年4月韶关市西闸断面水质类别是什么？")
@@ -209,15 +210,10 @@ def test_a_water_report_answers_each_sections_class_and_a_name_split_by_a_note(e
 def test_a_table_title_and_header_row_are_never_quoted_as_an_answer(empty, embedder, tmp_path):
     """A text report whose table title and header row sit in the prose (made-up figures): questions about the
     table's columns are not answered by quoting the header."""
-    from assistant.core import Assistant
-
-    doc = tmp_path / "report.txt"
-    doc.write_text("甲市2030年3月地表水环境质量状况\n甲市生态环境局\n一、总体情况\n"
-                   "2030年3月，全市6个断面中，Ⅱ类水质断面2个，Ⅲ类水质断面3个，Ⅳ类水质断面1个。\n"
-                   "附表 2030年3月甲市断面水质状况 断面名称 所在水体 水质目标 水质类别 是否达标 主要超标项目（超标倍数）\n",
-                   encoding="utf-8")
-    _add(doc, empty, embedder)
-    a = Assistant(empty)
+    a = _assistant_with("甲市2030年3月地表水环境质量状况\n甲市生态环境局\n一、总体情况\n"
+                        "2030年3月，全市6个断面中，Ⅱ类水质断面2个，Ⅲ类水质断面3个，Ⅳ类水质断面1个。\n"
+                        "附表 2030年3月甲市断面水质状况 断面名称 所在水体 水质目标 水质类别 是否达标 主要超标项目（超标倍数）\n",
+                        empty, embedder, tmp_path)
     for question in ("2030年3月甲市哪些断面的主要超标项目是总磷？", "甲市断面的超标倍数是多少？", "哪个断面所在水体未达标？"):
         said = a.ask(question)
         assert "断面名称" not in said.text and "所在水体" not in said.text, said.text

@@ -132,9 +132,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             for sentence, ev in dict.fromkeys(found):
                 d.add(f"据公报：{sentence}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}\n")
             return d.answer()
-        shown = fold(answer.text)  # what the reader is told, not the whole sentences cited, and whose figures they are
-        shown += " " + " ".join(fold(n) for ev in answer.evidence if ev.indicator in self.lex.indicators
-                                for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
+        shown = fold(answer.text) + " " + self._cited_names(answer)  # what the reader is told, and whose figures
         d = Draft(answer.intent)
         d.evidence = list(answer.evidence)
         added: list[str] = []
@@ -186,13 +184,17 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             sub = self.plan(sub_q)
         finally:
             self.__dict__["_in_ask"] = False
-        said = fold(sub.text) + " " + " ".join(fold(n) for ev in sub.evidence if ev.indicator in self.lex.indicators
-                                               for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
+        said = fold(sub.text) + " " + self._cited_names(sub)
         if sub.status != "answered" or not any(ev.value is not None for ev in sub.evidence) or \
                 (head and not counted and not self._mentions(head, said)) or \
                 not all(re.search(rf"\d+(?:\.\d+)?\s*{c}", fold(sub.text)) for c in counted):
             return None
         return sub
+
+    def _cited_names(self, answer: Answer) -> str:
+        """The names (and aliases) of the indicators whose figures an answer cites, folded: what it speaks of."""
+        return " ".join(fold(n) for ev in answer.evidence if ev.indicator in self.lex.indicators
+                        for n in (ev.indicator, *self._indicator(ev.indicator).aliases))
 
     def _sentence_for_ask(self, q: Query, part: str, topic: str, subject: list[str]) -> tuple[str, Evidence] | None:
         """The bulletin sentence that answers one asking clause: it names the clause's subject (`_ask_subject`; a

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..answer import Draft, change_text, numbers, value_text
-from ..lexicon import Lexicon, fold, share_of_part
+from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
@@ -682,8 +682,7 @@ class ClaimIntent(PlannerBase):
         facts = [next(iter(self.box.facts_for(k, stat="class")), None) for k in q.indicators]
         if any(ev is None or not ev.text_value for ev in facts):
             return None
-        roman = dict(zip("一二三四五", ("i", "ii", "iii", "iv", "v"), strict=True))
-        want = re.sub(r"[一二三四五]", lambda m: roman[m.group()], said[0])
+        want = re.sub(r"[一二三四五]", lambda m: ROMAN_OF[m.group()], said[0])
         d = Draft("claim")
         wrong = [ev for ev in facts if not fold(ev.text_value).startswith(want)]
         d.add(f"核查结论：{'不符' if wrong else '属实'}。" + "；".join(
@@ -693,21 +692,19 @@ class ClaimIntent(PlannerBase):
     def _check_groups(self, q: Query, key: str, d: Draft) -> Answer | None:
         """排前三的是从化、增城、花都: each district named is checked against the group (排名前三位 …) the
         bulletin puts it in; the claim holds only if every one is in the group it claims."""
-        folded = fold(q.text)
-        said = re.search(r"([前后])\s*([一二三四五六七八九十\d])\s*(?:名|位)?", folded)
+        def label(text: str) -> str:  # 前三 / 前3 / 排名前三位 -> 前3
+            m = re.search(r"([前后])\s*([一二三四五六七八九十\d])", fold(text))
+            return m.group(1) + str(CN_NUMBERS.get(m.group(2), m.group(2))) if m else ""
+
+        said = re.search(r"[前后]\s*[一二三四五六七八九十\d]\s*(?:名|位)?", fold(q.text))
         named = [p for p in q.places if p in self.lex.districts]
         groups = {ev.place: ev for ev in self.box.facts_for(key, stat="group") if ev.place in self.lex.districts}
         if not said or not named or not groups:
             return None
-        want = said.group(1) + str(CN_NUMBERS.get(said.group(2), said.group(2)))
-
-        def label(ev: Evidence) -> str:
-            m = re.search(r"([前后])\s*([一二三四五六七八九十\d])", fold(ev.text_value or ""))
-            return m.group(1) + str(CN_NUMBERS.get(m.group(2), m.group(2))) if m else ""
-
-        wrong = [p for p in named if p not in groups or label(groups[p]) != want]
+        want = label(said.group())
+        wrong = [p for p in named if p not in groups or label(groups[p].text_value or "") != want]
         name = self._indicator(key).display
-        members = [ev for ev in groups.values() if label(ev) == want]
+        members = [ev for ev in groups.values() if label(ev.text_value or "") == want]
         if wrong:
             d.add("核查结论：不符。" + "；".join(
                 f"公报：{p}{name}{groups[p].text_value}{d.cite(groups[p])}" if p in groups else f"公报未将{p}列入{said.group()}"

@@ -130,7 +130,7 @@ class PassageIntent(PlannerBase):
                 pieces = [sentence, *(u for u in re.findall(r"[^；;]+[；;]?", sentence) if len(sentence) > 80)]
                 mine = None  # this sentence's best piece: on a tie, the shorter
                 for piece in pieces:
-                    if need is not None and not need(piece) or self._other_kind(text, piece) or self.box.of_other_period(piece):
+                    if need is not None and not need(piece) or self._other_kind(text, piece):
                         continue  # 地下水 asked: a sentence on 地表水 alone is about something else
                     score = self._coverage(text, piece) - 0.02 * rank
                     if mine is None or score > mine[0] + 1e-9 or (score > mine[0] - 1e-9 and len(piece) < len(mine[1])):
