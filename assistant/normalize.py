@@ -334,8 +334,11 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
         body = re.sub(rf"^(?:{connectors})[\s，,：:]*", "", piece, flags=re.I)
         # a part of its own names a place or indicator (广州达标吗: the city is the default place, not a subject),
         # or asks for a statistic of the same subject (省考目标是多少？); 哪个更高？ belongs with the part before
+        # 哪个同比改善幅度最大？ after 哪个总氮浓度最高？ asks another statistic: a part of its own
+        asked = {k for k in stats if lex.has(f"stat:{k}", body)}
+        before = {k for k in stats if parts and lex.has(f"stat:{k}", parts[-1])}
         own = _names_something(body, lex, city=False) or bool(parts and _another_kind(parts[-1], body, lex)) or (
-            any(lex.has(f"stat:{k}", body) for k in stats) and not COMPARISON.search(fold(body)))
+            bool(asked) and (not COMPARISON.search(fold(body)) or bool(parts and not asked & before)))
         if parts and not own:
             parts[-1] = parts[-1] + piece
         else:

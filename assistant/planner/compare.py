@@ -29,7 +29,13 @@ class CompareIntent(PlannerBase):
             return d.answer()
         if len(q.indicators) >= 2 and len(q.places) <= 1:
             return self._compare_indicators(q, d)
+        if len(q.places) > 2:  # 蕉门、虎门大桥和洪奇沥比，谁最高: all three in order, not the first two
+            named = self._rank_named(q, key)
+            if named is not None:
+                return named
         places = list(q.places[:2]) if len(q.places) >= 2 else [*q.places, CITY][:2]
+        if len(places) < 2:  # 海面漂浮垃圾和海滩垃圾相比: two things that are not places, nothing to set side by side
+            return self._value(q)
         values = [self.box.lookup(key, p) for p in places]
         if not all(values):
             classes = [self.box.lookup(self._with_classes(key), p, None, "class") for p in places]

@@ -30,6 +30,9 @@ class RankIntent(PlannerBase):
                                                      worst=side == "worst"))
                                   for side, other in (("best", "worst"), ("worst", "best"))])
         first = q.indicators[0]
+        named = self._rank_named(q, first)
+        if named is not None:
+            return named
         if self._indicator(first).pollutant and not self.box.rank_districts(first):
             return self._no_district_values(first, q)  # another pollutant's or the composite's ranking is no answer
         key = self._with_district_data(first)
@@ -67,6 +70,28 @@ class RankIntent(PlannerBase):
         if classes:
             return self._rank_classes(q, key, classes, d).answer()
         return self._value(q)
+
+    def _rank_named(self, q: Query, key: str) -> Answer | None:
+        """Which of the places named is highest (虎门大桥、蕉门、洪奇沥哪个总氮最高): the named places' own figures in
+        order, both ends said in plain words (天河、越秀、海珠哪个PM2.5最高 alike)."""
+        places = [p for p in q.places if p != CITY]
+        if len(places) < 2 or "yoy" in q.stats or MOST_CHANGED.search(q.text):
+            return None
+        found = [self.box.lookup(key, p, q.year or self.year) for p in places]
+        if not all(ev is not None and ev.value is not None for ev in found) or len({ev.unit for ev in found}) > 1:
+            return None
+        d = Draft("rank")
+        order = sorted(found, key=lambda ev: -ev.value)
+        name = self._indicator(key).display
+        d.add(f"所问各处{name}由高到低依次为："
+              + "；".join(f"{self._place_name(ev.place)}{self._describe(d, ev)}" for ev in order) + "。")
+        if order[0].value == order[-1].value:
+            d.add("各处相同。")
+        else:
+            top = [self._place_name(ev.place) for ev in order if ev.value == order[0].value]
+            low = [self._place_name(ev.place) for ev in order if ev.value == order[-1].value]
+            d.add(f"最高的是{'、'.join(top)}，最低的是{'、'.join(low)}。")
+        return d.answer()
 
     def _rank_changes(self, q: Query, key: str, changes: list[Evidence], word: str, d: Draft) -> Draft:
         """Districts ordered by their stated change: 改善最多 (by the better direction), 下降最多, 上升最多, 变化最大."""
