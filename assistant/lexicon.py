@@ -24,7 +24,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 
 
 # a question for information (几个, 是什么 …): hearsay before it (听说…) is its context, not a claim to check
-INFO_QUESTION = re.compile(r"几个|几家|几类|几级|哪一类|哪类|多少|什么时候|何时|哪一年|哪年|是什么|有哪些|怎么样|哪些|什么(?:荣誉|级别|成绩|名次|奖|称号|试点)|"
+INFO_QUESTION = re.compile(r"几个(?![\u4e00-\u9fff]{0,3}之一)|几家|几类|几级|哪一类|哪类|多少|什么时候|何时|哪一年|哪年|是什么|有哪些|怎么样|哪些|什么(?:荣誉|级别|成绩|名次|奖|称号|试点)|"
                            r"(?:拿了|拿到|获得了?|得了)什么")
 
 

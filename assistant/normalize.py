@@ -232,6 +232,17 @@ def _has_any(words: tuple[str, ...], folded: str) -> bool:
     return any(w in folded for w in words)
 
 
+def _after_hearsay(text: str, lex: Lexicon) -> str:
+    """What was heard, without the story told before it: "我是白云区的居民…街坊聊天说我们石井那个监测点是全市最差的，
+    真的假的" checks what the neighbours said. The last mark of hearsay (听说, or a speaker and a speech verb) starts it."""
+    speaker = rf"(?:{lex.word_pattern('speakers')})[\u4e00-\u9fff]{{0,3}}?(?:{lex.word_pattern('speech_verbs')})"
+    marks = [m.end() for m in re.finditer(rf"{lex.word_pattern('reported_speech')}|{speaker}", fold(text))]
+    if not marks or len(fold(text)) != len(text):
+        return text
+    heard = text[marks[-1]:].lstrip("：:，, ")
+    return heard if len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", heard)) >= 6 else text
+
+
 def _strip_words(text: str, words: tuple[str, ...]) -> str:
     for w in words:
         text = re.sub(re.escape(w), " ", text, flags=re.I)
@@ -242,6 +253,9 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     """"核实：<claim>" when the message asks for a check, else None."""
     folded = fold(text)
     closers, openers = lex.word_list("check_closers"), lex.word_list("check_openers")
+    # 这句话可以直接用吗 closes like 可以用吗: the words that may sit inside a closer are dropped first
+    folded = re.sub(rf"(?<=[能以用发])(?:{lex.word_pattern('closer_fillers')})(?=[用发引刊])", "", folded)
+    text = re.sub(rf"(?<=[能以用发])(?:{lex.word_pattern('closer_fillers')})(?=[用发引刊])", "", text)
     reported = lex.word_list("reported_speech")
     opener = re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded) or \
         re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)  # 事实核查：/ 请核实： (not 请核 + 实：)
@@ -271,11 +285,13 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     if quotes:
         claim = max(quotes, key=len)
     else:
-        claim = text[opener.end():] if opener else peel_wrapper(text, lex)  # 12345工单：… is not the claim
+        claim = text[opener.end():] if opener else _after_hearsay(peel_wrapper(text, lex), lex)  # 12345工单：… is not the claim
         claim = _strip_words(claim, reported + closers + tuple(w for w in openers if len(w) > 3))
         if opener and INFO_QUESTION.search(fold(claim)) and not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年|pm\s*2\.5|pm\s*10", "", fold(claim))):
             return None  # 请核实：2024年PM2.5年均浓度是多少？: a request to look a figure up, not a claim
     claim = re.sub(r"^[\s：:，,]+|[\s：:，,。？?！!]+$", "", re.sub(r"\s+", " ", claim))
+    # …下降70.0%。这句话(可以用吗): the draft's own name for the sentence is not part of the claim
+    claim = re.sub(rf"[。；;，,]\s*(?:{lex.word_pattern('quote_refs')})$", "", claim)
     if not claim or not re.search(r"[\u4e00-\u9fffA-Za-z]", claim):
         return None
     return CHECK_PREFIX + claim

@@ -143,6 +143,8 @@ def parse(text: str, lex: Lexicon) -> Query:
     shared = _shared_tail(folded, exact, lex)
     if shared:  # Ⅱ类、Ⅲ类水质比例: the first name borrows the second one's tail
         indicators = list(dict.fromkeys([*shared, *indicators]))
+    for short, full in _shared_attribute(folded, exact, lex):  # 漂浮垃圾和海滩垃圾…塑料类的占比: 海滩垃圾塑料类占比
+        indicators = list(dict.fromkeys(full if k == short else k for k in indicators))
     share = CLASS_SHARE.search(folded)
     if share:  # Ⅱ类水的比例 / 三类断面占比: the share of that class, where the bulletin keeps one
         roman = ROMAN_OF.get(share.group(1), share.group(1))
@@ -193,6 +195,26 @@ def _shared_tail(folded: str, mentions: list, lex: Lexicon) -> list[str]:
                       if hit and hit[0].start == 0 and hit[0].end == len(candidate) and hit[0].key != m.key), None)
         if found:
             out.append(found)
+    return out
+
+
+def _shared_attribute(folded: str, mentions: list, lex: Lexicon) -> list[tuple[str, str]]:
+    """Names listed together (A和B相比 / A、B的…) and an attribute said once after the list: in "海面漂浮垃圾和海滩垃圾
+    相比，哪边塑料类的占比更高" the attribute 塑料 makes 海滩垃圾 海滩垃圾塑料类占比. A name is swapped only when
+    exactly one indicator has a name made of the words said plus words found after the list."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.key == b.key or not re.fullmatch(r"\s*(?:和|与|及|、|跟|同|以及)\s*", folded[a.end: b.start]):
+            continue
+        after = _strip_spans(folded[b.end:], [(m.start - b.end, m.end - b.end) for m in ordered if m.start >= b.end])
+        for m in (a, b):
+            said = folded[m.start: m.end]
+            fits = {k for k, ind in lex.indicators.items() if k != m.key
+                    for name in (k, *ind.aliases) if fold(name).startswith(said)
+                    and len(fold(name)) - len(said) >= 2 and fold(name)[len(said):] in after}
+            if len(fits) == 1:
+                out.append((m.key, fits.pop()))
     return out
 
 

@@ -191,6 +191,14 @@ class PlannerBase:
         """What the bulletin states of an indicator at a place: its value first, else its class, grade, group …"""
         return [ev for stat in DESCRIPTIVE_STATS for ev in self.box.facts_for(key, place, stat, year)]
 
+    def _with_classes(self, key: str) -> str:
+        """生态质量指数 has no classes, 生态质量类型 does: a class question goes to the sibling of the same topic."""
+        if self.box.facts_for(key, stat="class"):
+            return key
+        topic = self._indicator(key).topic
+        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic
+                     and self.box.facts_for(k, stat="class")), key)
+
     def _indicator(self, key: str):
         return self.lex.indicators[key]
 

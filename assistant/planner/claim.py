@@ -10,7 +10,7 @@ from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, content_words, noun_words
+from .base import ALL_DISTRICTS, CITY, CLASS_ORDER, CN_NUMBERS, PlannerBase, content_words, noun_words
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
 
@@ -112,6 +112,14 @@ def _level_in_sentence(fact: Evidence, lex: Lexicon) -> re.Match | None:
     return re.search(r"([一二三四五])(级|类)", text[at: end if end > 0 else len(text)])
 
 
+def _meets_looser(after: str, level: re.Match, stated: re.Match) -> bool:
+    """达到国家二级标准 said of a figure the bulletin puts within 一级: a standard is a ceiling, so meeting the stricter
+    grade meets the looser one, unless the claim says only (仅/只) that one."""
+    order = "一二三四五"
+    reach = re.search(r"(仅|只|仅仅|只是)?\s*(?:能)?(?:达到|符合|满足)[^，,；;。]{0,12}$", after[: level.start()])
+    return bool(reach) and not reach.group(1) and order.index(stated.group(1)) < order.index(level.group(1))
+
+
 def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | None]]:
     """PM10、二氧化氮分别为37、27，同比分别下降9.8%和6.9%: in a clause with 分别, the i-th figure belongs to the
     i-th name listed (indicators, or else places), when the counts agree."""
@@ -163,6 +171,9 @@ class ClaimIntent(PlannerBase):
         if q.other_city and not q.places:
             d.add(f"无法核实：本公报只涉及{self.region}，未给出{q.other_city}的数据。")
             return d.answer(verdict="unverifiable")
+        separate = self._separate_subjects(q)
+        if separate is not None:
+            return separate
         if not q.indicators:
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
@@ -228,6 +239,33 @@ class ClaimIntent(PlannerBase):
         head = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。", "unverifiable": "核查结论：无法核实。"}[verdict]
         d.parts.insert(0, head)
         return d.answer(verdict=verdict)
+
+    def _separate_subjects(self, q: Query) -> Answer | None:
+        """石井监测点是全市最差的几个之一，白云区PM2.5也是全市最高: a claim without figures whose clauses each name a
+        subject of their own (another indicator or place) is several claims. Each is checked by itself; the whole
+        is 属实 only if every one is, 不符 if any one is."""
+        from ..answer import merge_answers
+
+        core = re.sub(r"^核实[:：]\s*", "", q.text)
+        clauses = claim_clauses(core)
+        if len(clauses) < 2 or claim_figures(q, self.lex):
+            return None
+        subs = [parse(f"核实：{c}", self.lex) for c in clauses]
+        subjects = [(s.indicators, tuple(p for p in s.places if p != CITY)) for s in subs]
+        if any(not (ind or places) for ind, places in subjects) or len(set(subjects)) < len(subjects) or \
+                any(s.intent != "claim" for s in subs):
+            return None
+        answers = [self._claim(replace(s, years=s.years or q.years)) for s in subs]
+        verdicts = [a.verdict for a in answers]
+        verdict = "refuted" if "refuted" in verdicts else (
+            "supported" if all(v == "supported" for v in verdicts) else "unverifiable")
+        for clause, a in zip(clauses, answers, strict=True):
+            a.text = f"说法“{clause}”：" + re.sub(r"^核查结论：", "", a.text)
+        merged = merge_answers(answers)
+        merged.text = {"supported": "核查结论：属实。", "refuted": "核查结论：不符。",
+                       "unverifiable": "核查结论：无法全部核实。"}[verdict] + "\n" + merged.text
+        merged.verdict, merged.intent = verdict, "claim"
+        return merged
 
     def _check_figure(self, q: Query, d: Draft, number: float, clause: str, cmp: str,
                       results: list[str], paired_key: str | None = None, paired_place: str | None = None) -> Evidence | None:
@@ -351,7 +389,14 @@ class ClaimIntent(PlannerBase):
         figures = re.split(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)  # not a year
         level = re.search(r"([一二三四五])(级|类)", figures[1] if len(figures) > 1 else after)
         stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "") or _level_in_sentence(fact, self.lex)
-        if same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
+        level_ev = fact
+        if stated_level is None and level and level.group(2) == "级":  # the level the bulletin gives it elsewhere
+            grade = self.box.lookup(fact.indicator, fact.place, self.year, "grade")
+            stated_level = re.search(r"([一二三四五])(级)", grade.text_value or "") if grade is not None else None
+            level_ev = grade
+        if same and level and stated_level and level.group(2) == "级" and _meets_looser(after, level, stated_level):
+            pass  # 达到二级标准 said of a figure within 一级: true, unless 仅/只 says it reaches no better
+        elif same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
             cmp = "level"
         if not same and cmp == "=":
@@ -376,7 +421,7 @@ class ClaimIntent(PlannerBase):
         if cmp != "=" and moved:  # 下降超过5%
             stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
         if cmp == "level":
-            d.add(f"，{fact.text_value}，与说法中的“{level.group()}”不一致。")
+            d.add(f"，公报为“{stated_level.group()}”{d.cite(level_ev) if level_ev is not fact else ''}，与说法中的“{level.group()}”不一致。")
         elif cmp == "=":
             d.add("。" if same else f"，与说法中的“{stated}”不一致。")
         else:  # 低于25: the figure is compared, not matched
@@ -667,6 +712,10 @@ class ClaimIntent(PlannerBase):
         claim_negated = bool(said.group(1))
         for ev in d.evidence:
             m = re.search(rf"(未|没有|尚未)?(达到|完成|达标)[^，,。；;]{{0,12}}?{said.group(3)}", fold(ev.text))
+            grades = {re.search(r"[一二三四五]级", t).group() if re.search(r"[一二三四五]级", t) else None
+                      for t in (said.group(), m.group() if m else "")}
+            if m and len(grades) > 1 and None not in grades:
+                continue  # 二级标准 said, 一级标准 stated: the level check's business, not 达到 or 未达到
             if m:
                 ok = bool(m.group(1)) == claim_negated
                 d.add(f"{'属实' if ok else '不符'}：公报原文为“{ev.text[m.start(): m.end()]}”，说法为“{q.text[said.start(): said.end()]}”。")
@@ -1015,9 +1064,16 @@ class ClaimIntent(PlannerBase):
             d.add(f"核查结论：属实。公报原文：{near[1]}{d.cite(quote)}")  # stated word for word
             return d.answer(verdict="supported")
         d.add("核查结论：无法核实。公报没有可以直接核对这一说法的数据。")
-        if near and near[0] >= 0.5:  # what the bulletin does say on it, for the reader to judge
-            quote = Evidence(text=near[1], locator=near[2].locator, source=near[2].source)
-            d.add(f"公报相关原文：{near[1]}{d.cite(quote)}")
+        # what the bulletin does say on it, for the reader to judge: the nearest sentence to the claim, or to
+        # each of its clauses when the claim says several things (石井监测点最差的几个之一，白云区PM2.5全市最高)
+        clauses = claim_clauses(re.sub(r"^核实[:：]\s*", "", q.text))
+        nearest = [(near, 0.4)] + [(self._best_sentence(c), 0.4) for c in (clauses[:3] if len(clauses) > 1 else ())]
+        shown: set[str] = set()
+        for found, enough in nearest:
+            if found and found[0] >= enough and found[1] not in shown:
+                shown.add(found[1])
+                quote = Evidence(text=found[1], locator=found[2].locator, source=found[2].source)
+                d.add(f"公报相关原文：{found[1]}{d.cite(quote)}")
         return d.answer(verdict="unverifiable")
 
     def _check_listed_extreme(self, q: Query, key: str, d: Draft) -> tuple[str | None, Evidence | None]:
@@ -1047,6 +1103,8 @@ class ClaimIntent(PlannerBase):
         """全市最高 / 各区最低 said of a district, checked against the district ranking: (verdict, the district's
         figure), or (None, None) if it cannot be checked."""
         ranked = self.box.rank_districts(key)
+        if place in self.lex.districts and not ranked and (q.best or q.worst):
+            return self._check_extreme_class(q, key, place, d)
         if place not in self.lex.districts or not ranked or not (q.best or q.worst):
             return None, None
         moved = re.search(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)", q.text)
@@ -1068,6 +1126,26 @@ class ClaimIntent(PlannerBase):
             return None, None
         self._position(place, key, ranked, d)
         return ("supported" if mine.value == extreme.value else "refuted"), mine
+
+    def _check_extreme_class(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
+        """荔湾区生态质量最差 where the bulletin gives districts a class (一类 best): 属实 if the district alone holds the
+        worst class given, 不符 if another district's class is worse; shared with others, it cannot be settled."""
+        said = re.search(r"最\s*(好|优|佳)|最\s*(差|坏|糟)", fold(q.text))
+        classed = self._with_classes(key)
+        classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
+                   and ev.text_value in CLASS_ORDER]
+        mine = next((ev for ev in classes if ev.place == place), None)
+        if not said or mine is None or len(classes) < 2:
+            return None, None
+        worst = bool(said.group(2))
+        edge = (max if worst else min)(CLASS_ORDER[ev.text_value] for ev in classes)
+        at_edge = [ev for ev in classes if CLASS_ORDER[ev.text_value] == edge]
+        name = self._indicator(classed).display
+        d.add(f"{place}{name}为{mine.text_value}{d.cite(mine)}；各区中{'最差' if worst else '最好'}的是"
+              f"{'、'.join(ev.place for ev in at_edge)}（{at_edge[0].text_value}）{d.cite(at_edge[0])}。")
+        if mine not in at_edge:
+            return "refuted", mine
+        return ("supported" if len(at_edge) == 1 else None), mine
 
     def _claim_text(self, q: Query, d: Draft) -> Answer:
         said = self._claim_by_sentence(q, d)

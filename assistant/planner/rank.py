@@ -118,14 +118,6 @@ class RankIntent(PlannerBase):
             d.add("其后依次为：" + "；".join(f"{ev.place}{change_text(ev)}{d.cite(ev)}" for ev in order[1:4]) + "。")
         return d
 
-    def _with_classes(self, key: str) -> str:
-        """生态质量指数 has no classes, 生态质量类型 does: a class question goes to the sibling of the same topic."""
-        if self.box.facts_for(key, stat="class"):
-            return key
-        topic = self._indicator(key).topic
-        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic
-                     and self.box.facts_for(k, stat="class")), key)
-
     def _with_district_data(self, key: str) -> str:
         """生态质量指数 has no district values, 生态质量类型 does: rank by the sibling of the same topic."""
         def has_districts(k: str) -> bool:
@@ -187,10 +179,20 @@ class RankIntent(PlannerBase):
         return d
 
     def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
-        place = next((p for p in q.places if p in self.lex.districts), None)
+        place = next((p for p in q.places if any(ev.place == p for ev in groups)), None) or \
+            next((p for p in q.places if p in self.lex.districts), None)
         if place:  # 海珠区在全市的排名情况: where the district named stands, not the list of the best
             name = self._indicator(key).display
             mine = [ev for ev in groups if ev.place == place]
+            if not mine and place in self.lex.districts and not any(ev.place in self.lex.districts for ev in groups):
+                # the groups are monitoring points (白云石井): the district's own points in them
+                mine = [ev for ev in groups if ev.place.startswith(self.lex.short(place))]
+                for ev in mine:
+                    d.add(f"按{name}，{place}的{ev.place}{ev.text_value}{d.cite(ev)}。")
+                if not mine:
+                    labels = "或".join(dict.fromkeys(re.sub(r"（.*?）", "", ev.text_value) for ev in groups))
+                    d.add(f"按{name}，公报列为{labels}的测点中没有{place}的测点{d.cite(groups[0])}。")
+                return d
             for ev in mine[:1]:
                 members = [g for g in groups if g.text_value == ev.text_value]
                 d.add(f"按{name}，{place}{ev.text_value}{d.cite(ev)}（同组：{'、'.join(g.place for g in members)}）。")

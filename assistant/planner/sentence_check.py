@@ -175,12 +175,17 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
     """Every clause of the claim against the bulletin clauses (with their paragraphs) it may be about, in retrieval
     order: refuted if one claim clause is refuted, supported if every claim clause is supported, None otherwise."""
     found: list[Judgement] = []
+    subject: set[str] = set()  # the indicators the claim spoke of last
     for part in claim_clauses(claim):
+        own = {m.key for m in lex.find("indicator", part)}
+        subject = own or subject
         places, rest = _places(part, lex)
         if len(_words(_dates(rest)[1], lex)) + len(places) < 2:
             continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
         for unit, context in candidates:
+            if not own and subject and _about_others(unit, subject, lex):
+                continue  # PM10为37…，仅达到二级标准: PM2.5's 达到二级标准 is not said of PM10
             j = judge(part, unit, lex, context)
             if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")):
                 best = j  # a clause that says it as claimed beats one that says something else
@@ -191,6 +196,12 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
         return None
     verdict = "refuted" if any(j.verdict == "refuted" for j in found) else "supported"
     return verdict, found
+
+
+def _about_others(unit: str, subject: set[str], lex: Lexicon) -> bool:
+    """The bulletin's clause names indicators and none of those the claim was speaking of."""
+    named = {m.key for m in lex.find("indicator", unit)}
+    return bool(named) and not named & subject
 
 
 def contrasted(claim: str, lex: Lexicon) -> str:
