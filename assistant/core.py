@@ -192,7 +192,11 @@ class Assistant:
             answer = self._ask_one(norm.text, session)
         else:  # 秸秆利用率是多少？另外农膜回收率呢？: one answer per part, later parts in the context of earlier ones
             session = session if session is not None else Session()
-            answer = merge_answers([self._ask_one(part, session) for part in norm.parts])
+            answers = [(part, self._ask_one(part, session)) for part in norm.parts]
+            # 具体多少？ after a check that gave the figure: a part naming nothing that finds nothing adds nothing
+            kept = [a for part, a in answers if not (a.status == "not_found" and a.intent in ("open", "not_found")
+                                                     and not _names_anything(part, self.lexicon))]
+            answer = merge_answers(kept or [a for _, a in answers])
         if norm.notes and answer.status != "invalid":
             answer.text = f"（{'；'.join(norm.notes)}）{answer.text}"
         return answer
@@ -363,3 +367,8 @@ def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
     if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|今年|去年|前年", folded):
         return False
     return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)
+
+
+def _names_anything(text: str, lex) -> bool:
+    """An indicator, a topic word or a place of the bulletin's lexicon."""
+    return any(lex.find(kind, text) for kind in ("indicator", "weak", "district", "site"))

@@ -98,6 +98,12 @@ class Lexicon:
         for kind in ("yoy", "vs2013", "target", "limit", "rank", "class"):
             self._patterns[f"stat:{kind}"] = compile_([(kind, a) for a in self.stat_aliases.get(kind, ())])
 
+    def names_text(self) -> str:
+        """Every indicator name and alias, folded, in one string (to ask whether a word is part of a name)."""
+        if not hasattr(self, "_names_text"):
+            self._names_text = " ".join(fold(a) for _k, a, _p in self._patterns["indicator"])
+        return self._names_text
+
     # -- matching -------------------------------------------------------------------------------
     def find(self, kind: str, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Longest-first, non-overlapping matches of one kind; `taken` spans are skipped and extended."""
@@ -136,9 +142,29 @@ class Lexicon:
             if len(a) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", a):
                 continue
             gappy = re.compile("[^，。？?！!；;、]{0,2}".join(map(re.escape, a)))
+            if a.endswith("率") and len(a) >= 5:  # 夜间噪音达标的比例: a rate said as a share
+                gappy = re.compile("[^，。？?！!；;、]{0,2}".join(map(re.escape, a[:-1])) + "(?:率|的?比例)")
             for m in gappy.finditer(folded):
                 if not any(m.start() < e and s < m.end() for s, e in taken):
                     found.append(Mention(key, m.start(), m.end(), len(a)))
+        return found + self._qualifier_moved(folded, taken)
+
+    def _qualifier_moved(self, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """A name whose qualifier (a subject_kinds word: 夜间, 地表水 …) is said before the rest of it: 夜间功能区达标率
+        and 晚上的功能区达标率 name 功能区夜间达标率. The rest of the name must follow as written."""
+        found: list[Mention] = []
+        groups = [[fold(w) for w in member] for group in self.words.get("subject_kinds", ()) for member in group]
+        for key, alias, _pattern in self._patterns["indicator"]:
+            a = fold(alias)
+            for member in groups:
+                said = next((w for w in member if len(w) >= 2 and w in a and not a.startswith(w)), None)
+                stem = a.replace(said, "", 1) if said else ""
+                if len(stem) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+                    continue
+                words = "|".join(re.escape(w) for w in sorted(member, key=len, reverse=True))
+                for m in re.finditer(rf"(?:{words})的?{re.escape(stem)}", folded):
+                    if not any(m.start() < e and s < m.end() for s, e in taken):
+                        found.append(Mention(key, m.start(), m.end(), len(a)))
         return found
 
     def measures_in(self, text: str) -> tuple[str, ...]:

@@ -146,9 +146,10 @@ def story_question(text: str, lex: Lexicon) -> str:
     return _carry_place(question, story, lex)
 
 
-def _carry_place(question: str, story: str, lex: Lexicon) -> str:
-    """The place the caller speaks of earlier stays with the question when the question itself names none."""
-    if _names_place(question, lex):
+def _carry_place(question: str, story: str, lex: Lexicon, city_counts: bool = True) -> str:
+    """The place the caller speaks of earlier stays with the question when the question itself names none (a
+    claim's 全市最高 names the city as the scope only: city_counts=False)."""
+    if _names_place(question, lex) if city_counts else any(lex.find(k, question) for k in ("district", "site")):
         return question
     lives = re.search(r"(居住在|住在|家住|住|来自)\s*([^，,。；;]{2,12})", story)
     earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []
@@ -240,7 +241,9 @@ def _after_hearsay(text: str, lex: Lexicon) -> str:
     if not marks or len(fold(text)) != len(text):
         return text
     heard = text[marks[-1]:].lstrip("：:，, ")
-    return heard if len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", heard)) >= 6 else text
+    if len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", heard)) < 6:
+        return text
+    return _carry_place(heard, text[: marks[-1]], lex, city_counts=False)  # 我住白云区…听人讲我们那边PM2.5全市最高: 白云区's
 
 
 def _strip_words(text: str, words: tuple[str, ...]) -> str:

@@ -378,10 +378,15 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         named = [n for ev in answer.evidence if ev.indicator in self.lex.indicators
                  for n in (ev.indicator, *self._indicator(ev.indicator).aliases)]
         other = self._other_kind(q.text, " ".join(named) if named else " ".join(ev.text for ev in answer.evidence))
+        if other is None and named:  # 地下水…Ⅳ类 asked; the names fit, the sentence they come from is on 地表水
+            other = self._other_kind(q.text, " ".join(ev.text for ev in answer.evidence if ev.value is not None), near=False)
         if other:  # 地下水 asked, 地表水's figure found: not the answer, however close the words
             said = self._passage_answer(q)
-            if said is not None and said.status == "answered":
-                return said
+            names = [fold(n) for k in q.indicators[:1] for n in (k, *self._indicator(k).aliases)]
+            clauses = [c for ev in (said.evidence if said is not None else ()) for c in re.split(r"[；;。]", fold(ev.text))]
+            if said is not None and said.status == "answered" and any(
+                    (not names or any(n in c for n in names)) and not self._other_kind(q.text, c) for c in clauses):
+                return said  # a clause on the indicator and the kind asked (夜间道路交通噪声: not 功能区's 夜间达标率)
             d = Draft("not_found")
             d.add(f"公报未给出{other[0]}的相关数据（公报给出的是{other[1]}的情况，两者不是一回事）。")
             return d.answer("not_found")

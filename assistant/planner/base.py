@@ -293,7 +293,7 @@ class PlannerBase:
         missing = sorted(w for w in words if not self._mentions(w, shown))
         return missing if (missing and any_) or len(missing) * 2 > len(words) else []
 
-    def _other_kind(self, question: str, about: str) -> tuple[str, str] | None:
+    def _other_kind(self, question: str, about: str, near: bool = True) -> tuple[str, str] | None:
         """(what was asked, what the text is about instead) when the question names one thing of a kind
         (subject_kinds in lexicon.yaml: 地下水, 夜间, 一般工业固体废物) and the text names only another of it."""
         asked_text, said_text = fold(question), fold(about)
@@ -302,6 +302,8 @@ class PlannerBase:
             if len(asked) != 1:
                 continue
             if any(fold(w) in said_text for w in asked[0]):
+                if not near:
+                    continue
                 clash = self._said_of_another(asked_text, said_text, asked[0], [g for g in group if g is not asked[0]])
                 if clash:
                     return clash

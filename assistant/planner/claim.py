@@ -252,8 +252,10 @@ class ClaimIntent(PlannerBase):
             return None
         subs = [parse(f"核实：{c}", self.lex) for c in clauses]
         subjects = [(s.indicators, tuple(p for p in s.places if p != CITY)) for s in subs]
-        if any(not (ind or places) for ind, places in subjects) or len(set(subjects)) < len(subjects) or \
-                any(s.intent != "claim" for s in subs):
+        # 各区地表水环境质量排名中，白云区排在最后一名: a scope and what is said in it are one claim
+        named = [set(ind) for ind, _ in subjects]  # 南沙区臭氧超标，是全市唯一臭氧未达标的区: one subject, one claim
+        if any(not ind for ind in named) or any(a & b for i, a in enumerate(named) for b in named[i + 1:]) or \
+                any(s.intent != "claim" for s in subs) or any(re.search(r"(?:中|里|之中|当中|方面|来看|而言)$", c) for c in clauses):
             return None
         answers = [self._claim(replace(s, years=s.years or q.years)) for s in subs]
         verdicts = [a.verdict for a in answers]
@@ -858,10 +860,13 @@ class ClaimIntent(PlannerBase):
     def _claim_position(self, q: Query, key: str, place: str, d: Draft) -> Answer | None:
         """花都区排名倒数第一 / 白云区排第3: the place's position in the bulletin's own ranking (rank figures),
         counted from the better end, or from the worse end for 倒数."""
-        m = re.search(r"(倒数)?第\s*([一二三四五六七八九十\d]{1,2})(?:名|位)?", fold(q.text))
+        folded = fold(q.text)
+        # 排在最后一名 / 垫底 / 末位 are 倒数第一
+        folded = re.sub(r"(?:排在?|位列|位居|居)?(?:最后一[名位]|最后|垫底|末位|末尾)", "排倒数第一", folded)
+        m = re.search(r"(倒数)?第\s*([一二三四五六七八九十\d]{1,2})(?:名|位)?", folded)
         ranks = [ev for ev in self.box.facts_for(key, stat="rank") if ev.value is not None and ev.place in self.lex.districts]
         mine = next((ev for ev in ranks if ev.place == place), None)
-        if not m or not ranks or mine is None or "排" not in q.text:
+        if not m or not ranks or mine is None or "排" not in folded:
             return None
         n = int(m.group(2)) if m.group(2).isdigit() else CN_NUMBERS.get(m.group(2), 0)
         claimed = len(ranks) + 1 - n if m.group(1) else n
