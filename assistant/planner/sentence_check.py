@@ -176,6 +176,7 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
     order: refuted if one claim clause is refuted, supported if every claim clause is supported, None otherwise."""
     found: list[Judgement] = []
     subject: set[str] = set()  # the indicators the claim spoke of last
+    unsettled = False
     for part in claim_clauses(claim):
         own = {m.key for m in lex.find("indicator", part)}
         subject = own or subject
@@ -190,12 +191,15 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
             if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")):
                 best = j  # a clause that says it as claimed beats one that says something else
         if best is None:
-            return None
+            unsettled = True  # 其余10个区均达标 after 仅花都区超标: a clause no clause settles; another may refute
+            continue
         found.append(best)
-    if not found:
+    refuted = [j for j in found if j.verdict == "refuted"]
+    if refuted:
+        return "refuted", found
+    if not found or unsettled:
         return None
-    verdict = "refuted" if any(j.verdict == "refuted" for j in found) else "supported"
-    return verdict, found
+    return "supported", found
 
 
 def _about_others(unit: str, subject: set[str], lex: Lexicon) -> bool:
