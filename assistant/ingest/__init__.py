@@ -104,7 +104,8 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                 if name in found:  # keep the gazetteer's spellings, add the hand ones
                     place = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, *place.aliases))))
                 found[name] = place
-            extracted = extract(blocks, lex, PlaceFinder({p.name: p.aliases for p in found.values()}),
+            units = {p.name for p in found.values() if p.parent == meta.region and p.level != "site"}  # 其余10个行政区
+            extracted = extract(blocks, lex, PlaceFinder({p.name: p.aliases for p in found.values()}, units),
                                 meta.period.year, region="全市", periodic=meta.period.kind != "annual")
             for fact in extracted.facts:  # the bulletin's own period is written as no period
                 if fact.get("period") == meta.period.label:

@@ -122,7 +122,9 @@ def _fits(lex: Lexicon, key: str, unit: str, stat: str) -> bool:
 class PlaceFinder:
     """The document's places: names from the gazetteer and the document's own tables, with short forms."""
 
-    def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, places: dict[str, tuple[str, ...]], units: set[str] | frozenset[str] = frozenset()) -> None:
+        """`units`: the region's own subdivisions (a city's districts, a province's cities), which 其余N个 counts."""
+        self.units = frozenset(units)
         pairs = sorted(((a, k) for k, aliases in places.items() for a in (k, *aliases)), key=lambda p: -len(p[0]))
         self.pattern = re.compile("|".join(re.escape(a) for a, _ in pairs)) if pairs else None
         self.canonical = {a: k for a, k in pairs}
@@ -176,6 +178,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
     if legend or len(re.findall(r"\d+(?:\.\d+)?", masked)) > max(8, len(folded) // 6):
         return  # a legend (天河区、黄埔区0.8海珠区…) or a spilt table is not prose: never paired by guessing
     key: str | None = None
+    status_named: list[str] = []  # the subdivisions the sentence has said 超标/达标 of, in order
     here: list[str] = [region]
     earlier: list[str] = []  # the indicators the sentence has named so far, in order
     prev_clause = ""
@@ -258,11 +261,47 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         if re.search(r"同比持平|与上年持平|与(?:19|20)\d\d年持平|较上年持平|与(?:去年|上年)同期持平|较(?:去年|上年)同期持平", text):
             for place in here:
                 out.facts.append(_fact(key, place, year, "yoy", 0.0, "%", "同比持平", section, sentence))
+        _status_of_the_rest(text, key, named, places, status_named, year, section, sentence, out)
         group = re.search(r"(?:排名)?([前后])([一二三四五六七八九十\d])位(?:为|是)", text)
         if group and named:
             label = f"排名{group.group(1)}{group.group(2)}位"
             for place in named:
                 out.facts.append(_fact(key, place, year, "group", None, "", label, section, sentence))
+
+
+STATUS = re.compile(r"(未达标|不达标|超标|达标)")
+THE_REST = re.compile(r"其[余他]\s*(\d+|[一二三四五六七八九十]+)\s*个\s*(?:行政区|区|县|区县|地市|城市|市)?\s*(?:均|都|全部)?\s*(未达标|不达标|超标|达标)")
+
+
+def _status_of_the_rest(text: str, key: str, named: list[str], places: PlaceFinder, said: list[str], year: int,
+                        section: str, sentence: str, out: Extracted) -> None:
+    """南沙区超标，其余10个行政区达标: each subdivision named gets its status, and the rest get theirs when the
+    count leaves no doubt (named + N = all the region's subdivisions). A count that does not add up is reviewed."""
+    from ..lexicon import CN_DIGITS
+
+    def count(said: str) -> int:
+        if said.isdigit():
+            return int(said)
+        tens, _, ones = said.partition("十")
+        return (CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)) if "十" in said else CN_DIGITS.get(said, 0)
+
+    rest = THE_REST.search(text)
+    # 南沙区超标 / 白云区、花都区均达标: a clause that is the places and their status, nothing else (not 除…外,
+    # not 接近超标)
+    status = re.fullmatch(r"\s*[^，,]{2,24}?(?:均|都|仍|已)?(未达标|不达标|超标|达标)\s*(?:[（(][^）)]*[）)])?\s*", text)
+    units = [p for p in named if p in places.units]
+    if status and units and not rest and not NUMBER.search(_masked(text)) and not re.search(r"除|以外|之外|接近|可能|风险|防止|避免|是否", text):
+        for place in units:
+            out.facts.append(_fact(key, place, year, "grade", None, "", status.group(1), section, sentence))
+            said.append(place)
+    if rest and said and places.units:
+        n = count(rest.group(1))
+        others = sorted(places.units - set(said))
+        if len(others) != n:
+            out.review.append(f"“{sentence}”：其余{rest.group(1)}个与文中地名数（{len(others)}）对不上，未逐个配对。")
+            return
+        for place in others:
+            out.facts.append(_fact(key, place, year, "grade", None, "", f"{rest.group(2)}（据“{rest.group(0)}”）", section, sentence))
 
 
 def _indicators_around_brackets(lex: Lexicon, text: str) -> list:
