@@ -276,7 +276,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         asked = re.search(rf"({'|'.join(map(re.escape, words))}|达不达|超没超|完没完成)", folded)
         a_not_a = re.search(r"([\u4e00-\u9fff])[没不]\1", folded)  # 达没达到 / 超不超标 / 完没完成
         if answer.status != "answered" or q.intent == "claim" or not asked or \
-                not (re.search(rf"({self.lex.word_pattern('yes_no')})[？?。！!\s]*$|是否", folded) or a_not_a):
+                not (re.search(rf"({self.lex.word_pattern('yes_no')})\s*(?:[？?。！!；;，,]|$)|是否", folded) or a_not_a):
             return answer
         if any(w in answer.text for w in words):
             return answer  # the answer already says it
