@@ -112,12 +112,19 @@ def _level_in_sentence(fact: Evidence, lex: Lexicon) -> re.Match | None:
     return re.search(r"([一二三四五])(级|类)", text[at: end if end > 0 else len(text)])
 
 
-def _meets_looser(after: str, level: re.Match, stated: re.Match) -> bool:
-    """达到国家二级标准 said of a figure the bulletin puts within 一级: a standard is a ceiling, so meeting the stricter
-    grade meets the looser one, unless the claim says only (仅/只) that one."""
+def _grade_consistent(after: str, level: re.Match, stated: re.Match) -> bool | None:
+    """A standard's grade claimed with 达到/符合 (or denied with 未达到) against the grade the bulletin states. A
+    standard is a ceiling: meeting 一级 meets 二级 too. 达到二级 is true of a figure within 一级 unless 仅/只 says
+    it reaches no better; 未达到一级 is true only where the stated grade is looser. None: no such verb before it."""
     order = "一二三四五"
-    reach = re.search(r"(仅|只|仅仅|只是)?\s*(?:能)?(?:达到|符合|满足)[^，,；;。]{0,12}$", after[: level.start()])
-    return bool(reach) and not reach.group(1) and order.index(stated.group(1)) < order.index(level.group(1))
+    reach = re.search(r"(仅|只|仅仅|只是)?\s*(未|没有|没|尚未|仍未|不能|未能)?\s*(?:能)?(?:达到|符合|满足)[^，,；;。]{0,12}$",
+                      after[: level.start()])
+    if not reach:
+        return None
+    claimed, given = order.index(level.group(1)), order.index(stated.group(1))
+    if reach.group(2):
+        return given > claimed
+    return given == claimed if reach.group(1) else given <= claimed
 
 
 def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | None]]:
@@ -389,15 +396,19 @@ class ClaimIntent(PlannerBase):
             said = f"为{value_text(fact)}"
         after = fold(q.text)[fold(q.text).find(clause) + max(at, 0):] if clause in fold(q.text) else clause
         figures = re.split(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.])", after, maxsplit=2)  # not a year
-        level = re.search(r"([一二三四五])(级|类)", figures[1] if len(figures) > 1 else after)
+        said_after = figures[1] if len(figures) > 1 else after
+        level = re.search(r"([一二三四五])(级|类)", said_after)
         stated_level = re.search(r"([一二三四五])(级|类)", fact.text_value or "") or _level_in_sentence(fact, self.lex)
         level_ev = fact
         if stated_level is None and level and level.group(2) == "级":  # the level the bulletin gives it elsewhere
             grade = self.box.lookup(fact.indicator, fact.place, self.year, "grade")
             stated_level = re.search(r"([一二三四五])(级)", grade.text_value or "") if grade is not None else None
             level_ev = grade
-        if same and level and stated_level and level.group(2) == "级" and _meets_looser(after, level, stated_level):
-            pass  # 达到二级标准 said of a figure within 一级: true, unless 仅/只 says it reaches no better
+        consistent = _grade_consistent(said_after, level, stated_level) if level and stated_level and \
+            level.group(2) == stated_level.group(2) == "级" else None
+        if same and consistent is not None:
+            if not consistent:  # 未达到一级标准 said of a figure within 一级 / 仅达到二级 of one within 一级
+                same, cmp = False, "level"
         elif same and level and stated_level and level.group(2) == stated_level.group(2) and level.group(1) != stated_level.group(1):
             same = False  # 68.9分贝，属三级水平: the figure is right, the level it is given is not (二级水平)
             cmp = "level"
@@ -423,7 +434,9 @@ class ClaimIntent(PlannerBase):
         if cmp != "=" and moved:  # 下降超过5%
             stated = f"{moved[1:-1]}{'超过' if cmp == '>' else '不到'}{fmt(number)}"
         if cmp == "level":
-            d.add(f"，公报为“{stated_level.group()}”{d.cite(level_ev) if level_ev is not fact else ''}，与说法中的“{level.group()}”不一致。")
+            words = re.search(r"(?:仅仅|仅|只|未能|未|没有|尚未)?\s*(?:达到|符合|满足|属于?)?[^，,；;。\d]{0,12}?[一二三四五](?:级|类)", said_after)
+            d.add(f"，公报为“{stated_level.group()}”{d.cite(level_ev) if level_ev is not fact else ''}，"
+                  f"与说法中的“{words.group().strip() if words else level.group()}”不一致。")
         elif cmp == "=":
             d.add("。" if same else f"，与说法中的“{stated}”不一致。")
         else:  # 低于25: the figure is compared, not matched
@@ -942,7 +955,8 @@ class ClaimIntent(PlannerBase):
             found = [stated]
         else:
             core = re.sub(r"^核实[:：]\s*", "", q.text)
-            parts = [p for p in claim_clauses(core) if not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年", "", p))]
+            parts = [self._with_subject(p, core) for p in claim_clauses(core)
+                     if not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年", "", p))]
             found = [a for p in parts if len(parts) < len(claim_clauses(core))
                      for a in [self._claim_by_sentence(replace(q, text=p), Draft("claim"))] if a is not None and a.verdict == "refuted"]
         for a in found[:2]:
@@ -953,6 +967,15 @@ class ClaimIntent(PlannerBase):
             local = {n + 1: d.cite(ev) for n, ev in enumerate(first.values())}
             d.add("不符：" + re.sub(r"\[(\d+)\]", lambda m, local=local: local.get(int(m.group(1)), ""), text))
         return ["refuted"] if found else []
+
+    def _with_subject(self, part: str, claim: str) -> str:
+        """但未达到一级标准 of "PM10年均37微克/立方米，达到二级标准，但未达到一级标准": a clause naming no indicator is
+        said of the one the claim named last before it, so it is judged against that one's sentences."""
+        if self.lex.find("indicator", part):
+            return part
+        at = fold(claim).find(fold(part))
+        before = [m for m in self.lex.find("indicator", claim[:at])] if at > 0 else []
+        return f"{fold(claim)[before[-1].start: before[-1].end]}{part}" if before else part
 
     def _claim_by_sentence(self, q: Query, d: Draft) -> Answer | None:
         """A claim without figures of its own, settled by one clause of the bulletin that says it (or says it

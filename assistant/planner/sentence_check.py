@@ -136,6 +136,8 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     if swaps:
         if len(missing) > 2 or covered < 2:
             return None  # too little in common to say the clause is about the same thing
+        if _negated(c_rest) != _negated(folded):
+            return None  # 未达到一级标准 against 达到二级标准: another member denied is no contradiction
         return Judgement("refuted", unit, tuple(swaps))
     said = _where_said(words, folded, lex)  # 出现轻度污染31天、…，未出现重度污染: the negation of the part that says it
     said_raw = _where_said(words, fold(unit), lex)
@@ -185,8 +187,8 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
             continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
         for unit, context in candidates:
-            if not own and subject and _about_others(unit, subject, lex):
-                continue  # PM10为37…，仅达到二级标准: PM2.5's 达到二级标准 is not said of PM10
+            if subject and _about_others(unit, subject, lex):
+                continue  # PM10为37…，仅达到二级标准: PM2.5's (or CO's) 达到…标准 is not said of PM10
             j = judge(part, unit, lex, context)
             if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")):
                 best = j  # a clause that says it as claimed beats one that says something else
@@ -203,9 +205,12 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
 
 
 def _about_others(unit: str, subject: set[str], lex: Lexicon) -> bool:
-    """The bulletin's clause names indicators and none of those the claim was speaking of."""
+    """The bulletin's clause names indicators, none of those the claim was speaking of, and none of their names
+    (生态质量 of 生态质量指数 is said in 生态质量类型)."""
     named = {m.key for m in lex.find("indicator", unit)}
-    return bool(named) and not named & subject
+    folded = fold(unit)
+    return bool(named) and not named & subject and not any(
+        fold(a) in folded for k in subject if k in lex.indicators for a in (k, *lex.indicators[k].aliases))
 
 
 def contrasted(claim: str, lex: Lexicon) -> str:
