@@ -233,6 +233,24 @@ def _has_any(words: tuple[str, ...], folded: str) -> bool:
     return any(w in folded for w in words)
 
 
+def _check_tail(text: str, lex: Lexicon) -> int | None:
+    """Where a closing sentence that asks for a check begins (…18微克/立方米。编辑让我确认一下这个说法 / ——这组数字对得上吗
+    / ，这个说法公报能支持吗 / 。没写错吧): None when there is none, or nothing stated before it."""
+    cues, pointers, requests = (lex.word_list(n) for n in ("check_tail_cues", "check_tail_pointers", "check_tail_requests"))
+    breaks = [m.end() for m in re.finditer(rf"[。！？!?]|——|—|[，,](?=\s*(?:这|该|{lex.word_pattern('check_tail_requests')}))",
+                                           text.rstrip("。！？!? "))]
+    for at in reversed(breaks):
+        tail, head = fold(text[at:]), text[:at]
+        if not _has_any(cues, tail) or len(tail) > 30:
+            continue
+        if not (_has_any(pointers, tail) or _has_any(requests, tail) or len(tail.strip(" 。！？!?吧吗呢")) <= 8):
+            continue
+        stated = re.sub(r"^[^：:]{0,20}?(?:写的是|说的是|写道|称)[：:]", "", head)
+        if re.search(r"\d", stated) or QUOTED.search(head) or lex.find("district", stated) or lex.find("site", stated):
+            return at
+    return None
+
+
 def _after_hearsay(text: str, lex: Lexicon) -> str:
     """What was heard, without the story told before it: "我是白云区的居民…街坊聊天说我们石井那个监测点是全市最差的，
     真的假的" checks what the neighbours said. The last mark of hearsay (听说, or a speaker and a speech verb) starts it."""
@@ -268,6 +286,14 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
                 and not INFO_QUESTION.search(folded[lead.end():]):
             opener = lead
     asks_check = bool(opener) or _has_any(closers, folded) or _has_any(reported, folded)
+    tail = None if asks_check else _check_tail(text, lex)
+    if tail is not None:  # …只有18微克/立方米。编辑让我确认一下这个说法: what comes before the closing sentence
+        text = text[:tail]
+        folded = fold(text)
+        if INFO_QUESTION.search(QUOTED.sub(" ", folded)) and not QUOTED.search(text):
+            return None  # PM2.5是多少？我需要确认一下: a question, then a note
+        closers = (*closers, folded[-1:] or "。")  # counts as closed: the tail asked for the check
+        asks_check = True
     if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
             INFO_QUESTION.search(folded):
         return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？: hearsay as context for a question

@@ -1131,6 +1131,8 @@ class ClaimIntent(PlannerBase):
         """全市最高 / 各区最低 said of a district, checked against the district ranking: (verdict, the district's
         figure), or (None, None) if it cannot be checked."""
         ranked = self.box.rank_districts(key)
+        if place in self.lex.sites and (q.best or q.worst):  # 改善幅度最大的是洪奇沥: among the sites given it
+            return self._check_site_extreme(q, key, place, d)
         if place in self.lex.districts and not ranked and (q.best or q.worst):
             return self._check_extreme_class(q, key, place, d)
         if place not in self.lex.districts or not ranked or not (q.best or q.worst):
@@ -1142,7 +1144,8 @@ class ClaimIntent(PlannerBase):
             mine = next((ev for ev in changes if ev.place == place), None)
             if mine is None:
                 return None, None
-            rising = bool(re.search(r"升|涨|增|上", moved.group()))
+            rising = bool(re.search(r"升|涨|增|上", moved.group())) or (
+                "改善" in moved.group() and (self._indicator(key).better or "lower") == "higher")
             extreme = changes[-1] if rising else changes[0]
             ok = mine.value == extreme.value
             d.add(f"{place}{self._indicator(key).display}{change_text(mine)}{d.cite(mine)}；各{'市' if self.region.endswith('省') else '区'}中"
@@ -1153,6 +1156,35 @@ class ClaimIntent(PlannerBase):
         if mine is None:
             return None, None
         self._position(place, key, ranked, d)
+        return ("supported" if mine.value == extreme.value else "refuted"), mine
+
+    def _check_site_extreme(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
+        """总氮同比改善幅度最大的是洪奇沥 / 洪奇沥总氮最高: among the sites the bulletin gives the figure (or its change)
+        for; None when it gives fewer than two."""
+        moved = re.search(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)", q.text)
+        folded = fold(q.text)
+        most = re.search(r"最", folded)
+        sites = self.lex.find("site", q.text)
+        after = re.search(r"最[^，,。；;]{0,8}?(?:的)?(?:是|为)\s*", folded)
+        named = [m for m in sites if after and m.start == after.end()] or [
+            m for m in sites if most and m.start < most.start() and not re.search(r"[，,。；;]", folded[m.end: most.start()])]
+        if named:  # 其中洪奇沥最高 / 最高的是蕉门: the site said to be the most, in the clause that says it
+            place = named[-1].key
+        stat = "yoy" if moved else "value"
+        found = [ev for ev in self.box.facts_for(key, stat=stat) if ev.place in self.lex.sites and ev.value is not None]
+        mine = next((ev for ev in found if ev.place == place), None)
+        if mine is None or len(found) < 2:
+            return None, None
+        if moved:
+            rising = bool(re.search(r"升|涨|增|上", moved.group())) or (
+                "改善" in moved.group() and (self._indicator(key).better or "lower") == "higher")
+        else:
+            rising = self._want_high(q, key)
+        extreme = (max if rising else min)(found, key=lambda ev: ev.value)
+        what = ("改善幅度" if "改善" in moved.group() else "变化幅度") if moved else ""
+        d.add(f"{place}{self._indicator(key).display}{change_text(mine) if moved else '为' + value_text(mine)}{d.cite(mine)}；"
+              f"公报给出的{len(found)}处中{what}最{'大' if moved else ('高' if rising else '低')}的是{extreme.place}，"
+              f"{change_text(extreme) if moved else value_text(extreme)}{d.cite(extreme)}。")
         return ("supported" if mine.value == extreme.value else "refuted"), mine
 
     def _check_extreme_class(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
