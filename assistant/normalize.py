@@ -80,6 +80,9 @@ def spoken(text: str, lex: Lexicon) -> str:
     for word in sorted(table, key=len, reverse=True):
         if word in text:
             text = text.replace(word, table[word])
+    # 占七成 / 约三成: tenths said as a share (七成 = 70%), after a word that introduces a share
+    text = re.sub(r"(?<=[占为约近达超有])([一二三四五六七八九])成(?![本功立绩员果熟])",
+                  lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", text)
     return ENGLISH_LEVEL.sub(lambda m: LEVEL_NUMBERS[m.group(2).lower()] + ("级" if m.group(1).lower() in ("grade", "level") else "类"),
                              text)  # Class I -> 一类, Grade II -> 二级: the bulletin's own level words
 
@@ -241,8 +244,8 @@ def _check_tail(text: str, lex: Lexicon) -> int | None:
                                            text.rstrip("。！？!? "))]
     for at in reversed(breaks):
         tail, head = fold(text[at:]), text[:at]
-        if not _has_any(cues, tail) or len(tail) > 30:
-            continue
+        if not _has_any(cues, tail) or len(tail) > 30 or _names_something(tail, lex):
+            continue  # 来电人想确认西村这个监测点是不是较差: a question of its own, not a look back
         if not (_has_any(pointers, tail) or _has_any(requests, tail) or len(tail.strip(" 。！？!?吧吗呢")) <= 8):
             continue
         stated = re.sub(r"^[^：:]{0,20}?(?:写的是|说的是|写道|称)[：:]", "", head)

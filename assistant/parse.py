@@ -218,7 +218,8 @@ def _shared_attribute(folded: str, mentions: list, lex: Lexicon) -> list[tuple[s
     return out
 
 
-CLASS_SHARE = re.compile(r"(?<![a-z\d.])(iv|v|iii|ii|i|[一二三四五]|[1-5])类(?:水质?)?(?:的)?(?:水质)?(?:断面)?(?:的)?(?:比例|占比|所占比例|占多少|比重)")
+CLASS_SHARE = re.compile(r"(?<![a-z\d.])(iv|v|iii|ii|i|[一二三四五]|[1-5])类(?:水质?)?(?:的)?(?:水质)?(?:断面)?(?:的)?"
+                         r"(?:比例|占比|所占比例|占多少|比重|占(?=\s*(?:\d|%|[、，,；;。]|$)))")  # Ⅱ类占70% / Ⅱ类占、Ⅲ类占
 
 
 def _strongest(mentions: list, lex: Lexicon | None = None, folded: str = "") -> list[str]:

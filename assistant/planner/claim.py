@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..answer import Draft, change_text, numbers, value_text
 from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
-from ..parse import NUMBER, Query, claimed_direction, parse
+from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
 from .base import ALL_DISTRICTS, CITY, CLASS_ORDER, CN_NUMBERS, PlannerBase, content_words, noun_words
@@ -287,7 +287,12 @@ class ClaimIntent(PlannerBase):
         written = next(iter(sorted(re.finditer(rf"(?<![\d.]){re.escape(fmt(number))}(?:\.0+)?(?![\d.])", clause),
                                    key=lambda m: bool(SCOPE_AFTER.match(clause, m.end())))), None)  # 3.0% is 3, 三个 is a count
         at = written.start() if written else -1
-        if not paired_key and len(part.indicators) > 1 and not part.weak and at > 0:
+        share_said = [m for m in CLASS_SHARE.finditer(fold(clause[:at]))] if at > 0 else []
+        roman = ROMAN_OF.get(share_said[-1].group(1), share_said[-1].group(1)) if share_said else ""
+        own_share = [k for k in self.lex.indicators if roman and fold(k).startswith(roman + "类") and re.search(r"比例|占比", k)]
+        if not paired_key and len(own_share) == 1 and len(fold(clause[:at])) - share_said[-1].end() <= 2:
+            key = named_key = own_share[0]  # 国考省考断面Ⅱ类占70%、Ⅲ类占30%: each class's own share, not the whole's
+        elif not paired_key and len(part.indicators) > 1 and not part.weak and at > 0:
             named = [m.key for m in self.lex.find("indicator", clause[:at]) if m.key in part.indicators and
                      any(ev.value is not None for ev in self.box.facts_for(m.key))]
             if named:  # coastal waters … inorganic nitrogen concentration of 1.47: the one with figures, named last
