@@ -33,6 +33,9 @@ class RankIntent(PlannerBase):
         named = self._rank_named(q, first)
         if named is not None:
             return named
+        status = self._rank_by_status(q, first)
+        if status is not None:
+            return status
         if self._indicator(first).pollutant and not self.box.rank_districts(first):
             return self._no_district_values(first, q)  # another pollutant's or the composite's ranking is no answer
         key = self._with_district_data(first)
@@ -70,6 +73,31 @@ class RankIntent(PlannerBase):
         if classes:
             return self._rank_classes(q, key, classes, d).answer()
         return self._value(q)
+
+    def _rank_by_status(self, q: Query, key: str) -> Answer | None:
+        """哪个区超标 / 哪些区达标: the districts by the status the bulletin states for each (南沙区超标，其余10个行政区
+        达标), each quoted; None when the question asks no status or the bulletin states none by district."""
+        asked = re.search(r"未达标|不达标|没达标|超标|超了|超没超|达标", fold(q.text))
+        grades = list({ev.place: ev for ev in reversed(self.box.facts_for(key, stat="grade")) if ev.place in self.lex.districts
+                       and re.match(r"(未达标|不达标|超标|达标)", ev.text_value or "")}.values())[::-1]
+        if not asked or not grades:
+            return None
+        over = [ev for ev in grades if re.match(r"未达标|不达标|超标", ev.text_value)]
+        fine = [ev for ev in grades if ev not in over]
+        said = fold(q.text)  # 哪几个区没超标 asks for those that meet it; 哪个区不达标 for those that do not
+        want_over = bool(re.search(r"[不没未]达标", said)) or (bool(re.search(r"超标|超了|超没超", said))
+                                                            and not re.search(r"[没未不]超标?", said))
+        d = Draft("rank")
+        name = self._indicator(key).display
+        first, second = (over, fine) if want_over else (fine, over)
+        label = "超标（未达标）" if want_over else "达标"
+        if first:
+            d.add(f"{name}{label}的区：{'、'.join(ev.place for ev in first)}{d.cite(first[0])}。")
+        else:
+            d.add(f"公报所述各区中没有{name}{label}的区{d.cite(second[0])}。")
+        if second:
+            d.add(f"其余{'、'.join(ev.place for ev in second)}{'达标' if want_over else '超标'}{d.cite(second[0])}。")
+        return d.answer()
 
     def _rank_named(self, q: Query, key: str) -> Answer | None:
         """Which of the places named is highest (虎门大桥、蕉门、洪奇沥哪个总氮最高): the named places' own figures in
