@@ -114,6 +114,12 @@ def parse(text: str, lex: Lexicon) -> Query:
     for m in YEAR.finditer(folded):
         taken.append(m.span())
     places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
+    # 石井河: a monitoring site's short name that begins a water body's name is that water body, not the site
+    sites = {m.key for m in lex.find("site", text)}
+    water = [m for m in places if m.key in sites and folded[m.end - 1: m.end] not in "区县市" and
+             re.match(r"(?:河|涌|湖|江|水库|水道)", folded[m.end:])]
+    places = [m for m in places if m not in water]
+    taken = [span for span in taken if span not in {(m.start, m.end) for m in water}]  # its words stay the subject's
     city = lex.find("city", text, taken)
     others = [m.key for m in lex.find("other_city", text, taken) if m.key not in SCOPE_OUTSIDE]
     # 荔湾区PM10是多少，以及全市平均水平 / …，全市呢: the city asked in a clause of its own, after a district
