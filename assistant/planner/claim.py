@@ -333,7 +333,8 @@ class ClaimIntent(PlannerBase):
             results.append("supported" if same else "unverifiable")
             d.add(f"{'属实' if same else '无法核实'}：原来的“{fmt(number)}”{'与公报原文一致' if same else '公报未给出'}{d.cite(fact)}。")
             return fact
-        missing = self._uncovered(part.rest, [fact] if fact else [], key)
+        # a sibling picked by the unit (监测点数量 said, a % found: 优良天数比率) must cover every word the claim says
+        missing = self._uncovered(part.rest, [fact] if fact else [], key, any_=key != named_key)
         if (fact is None or fact.value is None or missing) and cmp == "=":
             stated_so = self._said_as_claimed(clause, number, q.text)
             if stated_so is not None:  # 已连续11年实现100%履约: no fact holds it, a clause of the bulletin says it
