@@ -29,7 +29,7 @@ class CompareIntent(PlannerBase):
             return d.answer()
         if len(q.indicators) >= 2 and len(q.places) <= 1:
             return self._compare_indicators(q, d)
-        if len(q.places) > 2:  # 蕉门、虎门大桥和洪奇沥比，谁最高: all three in order, not the first two
+        if len([p for p in q.places if p not in (CITY, self.lex.city_name)]) > 2:  # 蕉门、虎门大桥和洪奇沥比，谁最高
             named = self._rank_named(q, key)
             if named is not None:
                 return named

@@ -102,7 +102,7 @@ class RankIntent(PlannerBase):
     def _rank_named(self, q: Query, key: str) -> Answer | None:
         """Which of the places named is highest (虎门大桥、蕉门、洪奇沥哪个总氮最高): the named places' own figures in
         order, both ends said in plain words (天河、越秀、海珠哪个PM2.5最高 alike)."""
-        places = [p for p in q.places if p != CITY]
+        places = [p for p in q.places if p not in (CITY, self.lex.city_name)]
         if len(places) < 2 or "yoy" in q.stats or MOST_CHANGED.search(q.text):
             return None
         found = [self.box.lookup(key, p, q.year or self.year) for p in places]
