@@ -227,6 +227,7 @@ class Lexicon:
         words = {a for ind in self.indicators.values() for a in (ind.key, *ind.aliases, *ind.weak)}
         words |= {a for k, al in self.districts.items() for a in (k, *al)}
         words |= {a for k, al in self.sites.items() for a in (k, *al)}
+        words |= set(self.words.get("segment_words", ()))
         return sorted(w for w in words if len(w) > 1)
 
 

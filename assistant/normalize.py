@@ -83,9 +83,13 @@ def spoken(text: str, lex: Lexicon) -> str:
     # 干不干净 / 超不超标 / 达没达标: the A-not-A question as the plain word and 吗 (是不是, 有没有 and names that hold
     # one, like 吵不吵, stay as written)
     names = lex.names_text()
-    text = re.sub(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)",
-                  lambda m: m.group() if m.group(1) in "是有能会要可" or m.group() in names or m.group()[:3] in names
-                  else f"{m.group(1)}{m.group(2)}吗", text)
+    start = 0
+    while m := re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)").search(text, start):
+        start = m.end()
+        if m.group(1) in "是有能会要可" or m.group() in names or m.group()[:3] in names:
+            continue
+        end = next((e.start() for e in re.finditer(r"[，,。？?！!；;：:“”\"]", text) if e.start() >= m.end()), len(text))
+        text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{text[m.end(): end]}吗{text[end:]}"  # 达不达到目标 -> 达到目标吗
     # 占七成 / 约三成: tenths said as a share (七成 = 70%), after a word that introduces a share
     text = re.sub(r"(?<=[占为约近达超有])([一二三四五六七八九])成(?![本功立绩员果熟])",
                   lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", text)

@@ -31,7 +31,7 @@ EVERY = {"均", "都", "全部", "全都", "一律", "所有", "各", "皆"}
 EVERY_DISTRICT = re.compile(r"(?:各区|各行政区|所有区|全市各区|\d+个(?:行政)?区)[^，,；;。]{0,12}?(?:均|都|全部|全都)")
 SCOPE_COUNT = re.compile(r"(?<![\d.])(\d+)\s*个\s*[\u4e00-\u9fff]{0,3}?(?:城市|区|县|断面|监测点|点位|站点)")
 VALUE_CHARS = {"优", "良", "中", "差", "高", "低", "好", "坏", "大", "小", "多", "少"}  # 等级为中: a value in one character
-FILLER = {"属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
+FILLER = {"创了", "创下", "又创", "再创", "属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     uncounted = not c_figures <= u_figures  # a figure the clause does not state: the figure checks decide, unless
     # the clause says the opposite of the whole claim (出现了2天重度污染 / 未出现重度及以上污染)
     words = _words(c_rest, lex)
-    if len(words) + len(c_places) < 2:
+    latin = [m for m in lex.find("indicator", claim) if not re.search(r"[\u4e00-\u9fff]", claim[m.start: m.end])]
+    if len(words) + len(c_places) + min(len(latin), 1) < 2:  # PM2.5再创新低: the name in letters counts as one word
         return None
     folded = fold(u_rest)
     every = next((part for part in re.split(r"[，,]", unit) if EVERY_DISTRICT.search(part)), None)
@@ -100,8 +101,8 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     own_name = any(fold(a) in folded for k in named for a in (k, *lex.indicators[k].aliases))
     foreign = {m.key for m in lex.find("indicator", unit)} - named
     before = next((sent[: sent.find(unit)] for sent in re.findall(r"[^。！？]+", context) if unit in sent), "")
-    if named and not own_name and len(own) < len(words) and not {m.key for m in lex.find("indicator", before)} & named:
-        return None  # PM2.5同比改善 is not settled by a clause about the districts' air quality
+    if named and not own_name and (len(own) < len(words) or latin) and not {m.key for m in lex.find("indicator", before)} & named:
+        return None  # PM2.5同比改善 is not settled by a clause about the districts' air quality (nor PM10创历史新低 by 创新低碳)
     # what the sentence said before the clause (环境空气质量综合指数排名…；各区同比均改善) helps a clause about nothing
     # else; the whole paragraph helps only a clause that names the claim's own indicator
     around = "" if foreign else fold(context if own_name else before)
@@ -183,7 +184,8 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
         own = {m.key for m in lex.find("indicator", part)}
         subject = own or subject
         places, rest = _places(part, lex)
-        if len(_words(_dates(rest)[1], lex)) + len(places) < 2:
+        latin = [m for m in lex.find("indicator", part) if not re.search(r"[\u4e00-\u9fff]", part[m.start: m.end])]
+        if len(_words(_dates(rest)[1], lex)) + len(places) + min(len(latin), 1) < 2:
             continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
         for unit, context in candidates:
