@@ -18,7 +18,7 @@ from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
 from .ingest import list_bulletins
 from .lexicon import EMPTY_PLACES, fold, load_lexicon
-from .normalize import normalize
+from .normalize import names_something, normalize
 from .parse import clean, parse, split_claims
 from .planner import RulePlanner
 from .retrieve import Retriever
@@ -195,7 +195,7 @@ class Assistant:
             answers = [(part, self._ask_one(part, session)) for part in norm.parts]
             # 具体多少？ after a check that gave the figure: a part naming nothing that finds nothing adds nothing
             kept = [a for part, a in answers if not (a.status == "not_found" and a.intent in ("open", "not_found")
-                                                     and not _names_anything(part, self.lexicon))]
+                                                     and not names_something(part, self.lexicon, city=False))]
             answer = merge_answers(kept or [a for _, a in answers])
         if norm.notes and answer.status != "invalid":
             answer.text = f"（{'；'.join(norm.notes)}）{answer.text}"
@@ -367,8 +367,3 @@ def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
     if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|今年|去年|前年", folded):
         return False
     return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)
-
-
-def _names_anything(text: str, lex) -> bool:
-    """An indicator, a topic word or a place of the bulletin's lexicon."""
-    return any(lex.find(kind, text) for kind in ("indicator", "weak", "district", "site"))

@@ -97,11 +97,27 @@ class Lexicon:
         }
         for kind in ("yoy", "vs2013", "target", "limit", "rank", "class"):
             self._patterns[f"stat:{kind}"] = compile_([(kind, a) for a in self.stat_aliases.get(kind, ())])
+        self._names_text = " ".join(fold(a) for _k, a, _p in self._patterns["indicator"])
+        self._patterns["qualifier_moved"] = self._qualifier_patterns()
+
+    def _qualifier_patterns(self) -> list[tuple[str, str, re.Pattern]]:
+        """For each name with a qualifier (a subject_kinds word: 夜间, 地表水 …) inside it, the pattern of that
+        qualifier (or a word of its kind) said before the rest of the name: 夜间功能区达标率 for 功能区夜间达标率."""
+        out = []
+        groups = [[fold(w) for w in member] for group in self.words.get("subject_kinds", ()) for member in group]
+        for key, alias, _pattern in self._patterns["indicator"]:
+            a = fold(alias)
+            for member in groups:
+                said = next((w for w in member if len(w) >= 2 and w in a and not a.startswith(w)), None)
+                stem = a.replace(said, "", 1) if said else ""
+                if len(stem) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+                    continue
+                words = "|".join(re.escape(w) for w in sorted(member, key=len, reverse=True))
+                out.append((key, a, re.compile(rf"(?:{words})的?{re.escape(stem)}")))
+        return out
 
     def names_text(self) -> str:
         """Every indicator name and alias, folded, in one string (to ask whether a word is part of a name)."""
-        if not hasattr(self, "_names_text"):
-            self._names_text = " ".join(fold(a) for _k, a, _p in self._patterns["indicator"])
         return self._names_text
 
     # -- matching -------------------------------------------------------------------------------
@@ -150,22 +166,10 @@ class Lexicon:
         return found + self._qualifier_moved(folded, taken)
 
     def _qualifier_moved(self, folded: str, taken: list[tuple[int, int]]) -> list[Mention]:
-        """A name whose qualifier (a subject_kinds word: 夜间, 地表水 …) is said before the rest of it: 夜间功能区达标率
-        and 晚上的功能区达标率 name 功能区夜间达标率. The rest of the name must follow as written."""
-        found: list[Mention] = []
-        groups = [[fold(w) for w in member] for group in self.words.get("subject_kinds", ()) for member in group]
-        for key, alias, _pattern in self._patterns["indicator"]:
-            a = fold(alias)
-            for member in groups:
-                said = next((w for w in member if len(w) >= 2 and w in a and not a.startswith(w)), None)
-                stem = a.replace(said, "", 1) if said else ""
-                if len(stem) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
-                    continue
-                words = "|".join(re.escape(w) for w in sorted(member, key=len, reverse=True))
-                for m in re.finditer(rf"(?:{words})的?{re.escape(stem)}", folded):
-                    if not any(m.start() < e and s < m.end() for s, e in taken):
-                        found.append(Mention(key, m.start(), m.end(), len(a)))
-        return found
+        """A name whose qualifier is said before the rest of it (夜间功能区达标率, 晚上的功能区达标率 name
+        功能区夜间达标率); the patterns are built once, with the lexicon."""
+        return [Mention(key, m.start(), m.end(), len(a)) for key, a, pattern in self._patterns["qualifier_moved"]
+                for m in pattern.finditer(folded) if not any(m.start() < e and s < m.end() for s, e in taken)]
 
     def measures_in(self, text: str) -> tuple[str, ...]:
         """Measure words (产生量, 浓度, 覆盖率 …) in the text, longest first and not overlapping."""

@@ -74,6 +74,9 @@ def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)")  # 干不干净, 超不超标, 达不达到
+
+
 def spoken(text: str, lex: Lexicon) -> str:
     """Spoken and Cantonese words as the bulletin's Mandarin (系几多 -> 是多少, 嘅 -> 的), longest first."""
     table = lex.words.get("spoken", {})
@@ -84,7 +87,7 @@ def spoken(text: str, lex: Lexicon) -> str:
     # one, like 吵不吵, stay as written)
     names = lex.names_text()
     start = 0
-    while m := re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)").search(text, start):
+    while m := A_NOT_A.search(text, start):
         start = m.end()
         if m.group(1) in "是有能会要可" or m.group() in names or m.group()[:3] in names:
             continue
@@ -149,11 +152,11 @@ def story_question(text: str, lex: Lexicon) -> str:
     kept = []
     for s in asking:  # 她希望我们按官方公报答复：…: a lead-in before a colon that neither asks nor names comes off
         head = re.match(r"([^：:]{1,30})[：:]\s*(?=\S)", s)
-        if head and not ASKING.search(fold(head.group(1))) and not _names_something(head.group(1), lex):
+        if head and not ASKING.search(fold(head.group(1))) and not names_something(head.group(1), lex):
             s = s[head.end():]
         kept.append(s.strip())
     question = "".join(kept)
-    if not _names_something(question, lex):
+    if not names_something(question, lex):
         return text  # 这个数值去年是多少？: what is asked about was said in the story
     story = "".join(s for s in sentences if s not in asking)
     return _carry_place(question, story, lex)
@@ -254,7 +257,7 @@ def _check_tail(text: str, lex: Lexicon) -> int | None:
                                            text.rstrip("。！？!? "))]
     for at in reversed(breaks):
         tail, head = fold(text[at:]), text[:at]
-        if not _has_any(cues, tail) or len(tail) > 30 or _names_something(tail, lex):
+        if not _has_any(cues, tail) or len(tail) > 30 or names_something(tail, lex):
             continue  # 来电人想确认西村这个监测点是不是较差: a question of its own, not a look back
         if not (_has_any(pointers, tail) or _has_any(requests, tail) or len(tail.strip(" 。！？!?吧吗呢")) <= 8):
             continue
@@ -288,8 +291,8 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
     folded = fold(text)
     closers, openers = lex.word_list("check_closers"), lex.word_list("check_openers")
     # 这句话可以直接用吗 closes like 可以用吗: the words that may sit inside a closer are dropped first
-    folded = re.sub(rf"(?<=[能以用发])(?:{lex.word_pattern('closer_fillers')})(?=[用发引刊])", "", folded)
-    text = re.sub(rf"(?<=[能以用发])(?:{lex.word_pattern('closer_fillers')})(?=[用发引刊])", "", text)
+    filler = rf"(?<=[能以用发])(?:{lex.word_pattern('closer_fillers')})(?=[用发引刊])"
+    folded, text = re.sub(filler, "", folded), re.sub(filler, "", text)
     reported = lex.word_list("reported_speech")
     opener = re.match(rf"\s*[\u4e00-\u9fff]{{1,4}}?({lex.word_pattern('check_openers')})\s*[：:]\s*", folded) or \
         re.match(rf"\s*({lex.word_pattern('check_openers')})\s*[：:，,]?\s*", folded)  # 事实核查：/ 请核实： (not 请核 + 实：)
@@ -340,7 +343,7 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
 
 
 # -- wrappers ----------------------------------------------------------------------------------------
-def _names_something(text: str, lex: Lexicon, city: bool = True) -> bool:
+def names_something(text: str, lex: Lexicon, city: bool = True) -> bool:
     kinds = ("indicator", "weak", "district", "site", "other_city", *(("city",) if city else ()))
     # a weak word of one character names nothing by itself (the 水 of 平均水平)
     return any(m.end - m.start > 1 or kind != "weak" for kind in kinds for m in lex.find(kind, text))
@@ -361,7 +364,7 @@ def peel_wrapper(text: str, lex: Lexicon) -> str:
     """Take off a preamble before a colon that names nothing asked about, opening phrases such as
     帮我查一下, and closing ones such as 请帮忙查一下 / 谢谢."""
     head = re.match(r"\s*([^：:]{1,30})[：:]\s*(?=\S)", text)
-    if head and not _names_something(head.group(1), lex):
+    if head and not names_something(head.group(1), lex):
         text = text[head.end():]
     openers = lex.word_pattern("wrapper_openers")
     closers = lex.word_pattern("wrapper_closers")
@@ -395,7 +398,7 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
         # 哪个同比改善幅度最大？ after 哪个总氮浓度最高？ asks another statistic: a part of its own
         asked = {k for k in stats if lex.has(f"stat:{k}", body)}
         before = {k for k in stats if parts and lex.has(f"stat:{k}", parts[-1])}
-        own = _names_something(body, lex, city=False) or bool(parts and _another_kind(parts[-1], body, lex)) or (
+        own = names_something(body, lex, city=False) or bool(parts and _another_kind(parts[-1], body, lex)) or (
             bool(asked) and (not COMPARISON.search(fold(body)) or bool(parts and not asked & before)))
         if parts and not own:
             parts[-1] = parts[-1] + piece

@@ -113,11 +113,10 @@ def parse(text: str, lex: Lexicon) -> Query:
             years = both
     for m in YEAR.finditer(folded):
         taken.append(m.span())
-    places = [m for kind in ("site", "district") for m in lex.find(kind, text, taken)]
+    sites = lex.find("site", text, taken)
+    places = [*sites, *lex.find("district", text, taken)]
     # 石井河: a monitoring site's short name that begins a water body's name is that water body, not the site
-    sites = {m.key for m in lex.find("site", text)}
-    water = [m for m in places if m.key in sites and folded[m.end - 1: m.end] not in "区县市" and
-             re.match(r"(?:河|涌|湖|江|水库|水道)", folded[m.end:])]
+    water = [m for m in sites if folded[m.end - 1: m.end] not in "区县市" and re.match(r"(?:河|涌|湖|江|水库|水道)", folded[m.end:])]
     places = [m for m in places if m not in water]
     taken = [span for span in taken if span not in {(m.start, m.end) for m in water}]  # its words stay the subject's
     city = lex.find("city", text, taken)

@@ -112,6 +112,9 @@ def _level_in_sentence(fact: Evidence, lex: Lexicon) -> re.Match | None:
     return re.search(r"([一二三四五])(级|类)", text[at: end if end > 0 else len(text)])
 
 
+CHANGE_MOST = re.compile(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)")  # an extreme of the change
+
+
 def _grade_consistent(after: str, level: re.Match, stated: re.Match) -> bool | None:
     """A standard's grade claimed with 达到/符合 (or denied with 未达到) against the grade the bulletin states. A
     standard is a ceiling: meeting 一级 meets 二级 too. 达到二级 is true of a figure within 一级 unless 仅/只 says
@@ -1143,15 +1146,14 @@ class ClaimIntent(PlannerBase):
             return self._check_extreme_class(q, key, place, d)
         if place not in self.lex.districts or not ranked or not (q.best or q.worst):
             return None, None
-        moved = re.search(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)", q.text)
+        moved = CHANGE_MOST.search(q.text)
         if moved:  # 升幅为全省最大: ranked by the stated change, not by the figure
             changes = sorted((ev for ev in self.box.facts_for(key, stat="yoy") if ev.place in self.lex.districts
                               and ev.value is not None), key=lambda ev: ev.value)
             mine = next((ev for ev in changes if ev.place == place), None)
             if mine is None:
                 return None, None
-            rising = bool(re.search(r"升|涨|增|上", moved.group())) or (
-                "改善" in moved.group() and (self._indicator(key).better or "lower") == "higher")
+            rising = self._rising(moved.group(), key)
             extreme = changes[-1] if rising else changes[0]
             ok = mine.value == extreme.value
             d.add(f"{place}{self._indicator(key).display}{change_text(mine)}{d.cite(mine)}；各{'市' if self.region.endswith('省') else '区'}中"
@@ -1164,10 +1166,14 @@ class ClaimIntent(PlannerBase):
         self._position(place, key, ranked, d)
         return ("supported" if mine.value == extreme.value else "refuted"), mine
 
+    def _rising(self, word: str, key: str) -> bool:
+        """升幅最大 / 改善最多 of an indicator that is better higher: the extreme asked is the largest rise."""
+        return bool(re.search(r"升|涨|增|上", word)) or ("改善" in word and (self._indicator(key).better or "lower") == "higher")
+
     def _check_site_extreme(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
         """总氮同比改善幅度最大的是洪奇沥 / 洪奇沥总氮最高: among the sites the bulletin gives the figure (or its change)
         for; None when it gives fewer than two."""
-        moved = re.search(r"(升幅|涨幅|增幅|降幅|改善幅度|变化幅度|上升最|下降最|增加最|减少最|改善最)", q.text)
+        moved = CHANGE_MOST.search(q.text)
         folded = fold(q.text)
         most = re.search(r"最", folded)
         sites = self.lex.find("site", q.text)
@@ -1181,11 +1187,7 @@ class ClaimIntent(PlannerBase):
         mine = next((ev for ev in found if ev.place == place), None)
         if mine is None or len(found) < 2:
             return None, None
-        if moved:
-            rising = bool(re.search(r"升|涨|增|上", moved.group())) or (
-                "改善" in moved.group() and (self._indicator(key).better or "lower") == "higher")
-        else:
-            rising = self._want_high(q, key)
+        rising = self._rising(moved.group(), key) if moved else self._want_high(q, key)
         extreme = (max if rising else min)(found, key=lambda ev: ev.value)
         what = ("改善幅度" if "改善" in moved.group() else "变化幅度") if moved else ""
         d.add(f"{place}{self._indicator(key).display}{change_text(mine) if moved else '为' + value_text(mine)}{d.cite(mine)}；"

@@ -76,7 +76,7 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     uncounted = not c_figures <= u_figures  # a figure the clause does not state: the figure checks decide, unless
     # the clause says the opposite of the whole claim (出现了2天重度污染 / 未出现重度及以上污染)
     words = _words(c_rest, lex)
-    latin = [m for m in lex.find("indicator", claim) if not re.search(r"[\u4e00-\u9fff]", claim[m.start: m.end])]
+    latin = _named_in_letters(claim, lex)
     if len(words) + len(c_places) + min(len(latin), 1) < 2:  # PM2.5再创新低: the name in letters counts as one word
         return None
     folded = fold(u_rest)
@@ -184,8 +184,7 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
         own = {m.key for m in lex.find("indicator", part)}
         subject = own or subject
         places, rest = _places(part, lex)
-        latin = [m for m in lex.find("indicator", part) if not re.search(r"[\u4e00-\u9fff]", part[m.start: m.end])]
-        if len(_words(_dates(rest)[1], lex)) + len(places) + min(len(latin), 1) < 2:
+        if len(_words(_dates(rest)[1], lex)) + len(places) + min(len(_named_in_letters(part, lex)), 1) < 2:
             continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
         for unit, context in candidates:
@@ -204,6 +203,11 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
     if not found or unsettled:
         return None
     return "supported", found
+
+
+def _named_in_letters(text: str, lex: Lexicon) -> list:
+    """The indicators the text names in letters only (PM2.5, PM10): no Chinese word of the text holds them."""
+    return [m for m in lex.find("indicator", text) if not re.search(r"[\u4e00-\u9fff]", text[m.start: m.end])]
 
 
 def _about_others(unit: str, subject: set[str], lex: Lexicon) -> bool:
