@@ -221,6 +221,10 @@ class Assistant:
             if answer is not None and answer.status == "answered" and answer.evidence and \
                     all(fold(way.dated) in fold(ev.text) for ev in answer.evidence):
                 return answer
+            if query.intent not in ("invalid", "claim"):  # 试点到2027年结束吗: the sentence that states the date, quoted
+                quoted = b.rules._passage_answer(query, must=fold(way.dated))
+                if quoted is not None and quoted.status == "answered":
+                    return quoted
             return self._not_covered(way.missing, text, bulletins)
         if way.missing:
             return self._not_covered(way.missing, text, bulletins)

@@ -310,17 +310,17 @@ def as_claim(text: str, lex: Lexicon) -> str | None:
             return None  # PM2.5是多少？我需要确认一下: a question, then a note
         closers = (*closers, folded[-1:] or "。")  # counts as closed: the tail asked for the check
         asks_check = True
-    if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text) and \
-            INFO_QUESTION.search(folded):
-        return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？: hearsay as context for a question
-    if asks_check and not opener and not _has_any(closers, folded) and not QUOTED.search(text):
+    quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
+    quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]  # a sentence quoted, not a name (“美丽中国城市样板”)
+    if asks_check and not opener and not _has_any(closers, folded) and not quotes and \
+            INFO_QUESTION.search(QUOTED.sub(" ", folded)):
+        return None  # 听说洪秀全水库不再作为水源地了，目前还有几个？ / 听说要搞“…样板”，分几步走？: hearsay as context for a question
+    if asks_check and not opener and not _has_any(closers, folded) and not quotes:
         heard = max((folded.find(fold(w)) for w in reported if fold(w) in folded), default=-1)
         if heard >= 0 and _has_any(lex.word_list("ask_verbs"), folded[heard:]):
             return None  # …听说是臭氧。想了解南沙区臭氧有没有超标: the caller asks, after the hearsay
     if asks_check and _asks_for_information(folded, lex):
         return None  # …说荔湾是最差的区。她想知道荔湾区的生态质量是什么类型，是不是最差: the caller's own question
-    quotes = [m.group(1).strip() for m in QUOTED.finditer(text)]
-    quotes = [q for q in quotes if re.search(r"\d", q) or len(q) >= 10]
     outside = QUOTED.sub(" ", folded)
     if quotes and not asks_check and (_has_any(lex.word_list("quote_refs"), outside) or
                                       _has_any(lex.word_list("check_verbs"), outside)):

@@ -83,6 +83,13 @@ def route(text: str, bulletins: list[Info], home: str | None, relative_years: di
             return Route((Target(annual[0].id),), missing=f"现有资料中没有{asked}的报告", dated=asked)
         return Route(_default(pool), missing=f"现有资料中没有{asked}的报告")
     annual = [b for b in pool if b.kind == "annual"]
+    plans = _plan_years(folded, years, annual)
+    if plans and len(plans) == len(set(years)) and annual:
+        # 到2035年要达到什么程度 / 2027年前建成: a plan's date, which the latest bulletin states in its sentences
+        latest = _by_period(annual)[-1]
+        asked = "、".join(f"{y}年" for y in plans)
+        return Route((Target(latest.id),), missing=f"现有资料未提及{asked}的安排", dated=f"{plans[0]}年")
+    years = [y for y in years if y not in plans]
     if years:
         targets, later = [], []
         for y in dict.fromkeys(years):
@@ -125,6 +132,25 @@ def _years(folded: str, pool: list[Info], relative: dict[str, int]) -> list[int]
                 years.append(latest + int(delta))
                 break
     return years
+
+
+# a year said as a deadline or a goal: 到2035年 / 至2027年 / 2025年前 / 2035年全面建成 / 2027年的目标
+PLAN_BEFORE = re.compile(r"(?:到|至|截至|于|在)\s*$")
+PLAN_AFTER = re.compile(r"\s*年\s*(?:前|之前|以前|底前|要|将|能|可以|基本|全面|建成|实现|的目标|目标|达到)")
+
+
+def _plan_years(folded: str, years: list[int], annual: list[Info]) -> list[int]:
+    """The years asked of that are later than every annual bulletin and said as a plan's date, not a period."""
+    latest = max((b.year for b in annual), default=None)
+    if latest is None:
+        return []
+    plans = []
+    for m in YEAR.finditer(folded):
+        y = int(m.group(1))
+        if y in years and y > latest and y not in plans and (PLAN_BEFORE.search(folded[max(0, m.start() - 3): m.start()])
+                                                              or PLAN_AFTER.match(folded[m.end(1):])):
+            plans.append(y)
+    return plans
 
 
 def _by_period(bulletins: list[Info]) -> list[Info]:

@@ -16,6 +16,7 @@ DIGITS = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?(?!\s*年)(?![a-z\d])")  # a fig
 STATED_FIGURE = re.compile(rf"{DIGITS.pattern}|[一二两三四五六七八九十]+\s*(?:大|个|项|条|类|批|家|座)")  # also 五大, 十项
 POINTER = re.compile(r"[^（(\s]\s*见[图表]\s*\d+(?:\s*[、,，和]\s*[图表]?\s*\d+)*\s*[。；;]?\s*$")  # 监测点空气质量见图16。
 STATED_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月")
+NOT_A_FIGURE = re.compile(r"[图表]\s*\d+|pm2\.5|pm10|(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)\d\d")  # 2016-2024年 is a period
 
 
 def answer_kind(question: str):
@@ -36,16 +37,19 @@ def _answer_kind(folded: str):
         return "时间", lambda s: bool(STATED_TIME.search(s))
     if NUMBER_WANTED.search(folded):  # 几大行动 may be answered by 五大行动; 多少 wants digits
         figure = STATED_FIGURE if re.search(r"(?<![哪])几", folded) else DIGITS
-        return "数值", lambda s: bool(figure.search(re.sub(r"[图表]\s*\d+|pm2\.5|pm10", "", fold(s))))
+        return "数值", lambda s: bool(figure.search(NOT_A_FIGURE.sub("", fold(s))))
     return None
 
 
 class PassageIntent(PlannerBase):
-    def _passage_answer(self, q: Query, min_coverage: float = 0.5) -> Answer | None:
+    def _passage_answer(self, q: Query, min_coverage: float = 0.5, must: str = "") -> Answer | None:
         """Answer with the bulletin's own sentence when a passage covers the question well and holds the kind of
         thing asked (a figure for 多少, a date for 什么时候); a sentence on the subject without it is shown as
-        related, not given as the answer."""
+        related, not given as the answer. With `must` (a date asked: 到2027年), only a sentence that says it counts."""
         need = answer_kind(q.text)
+        if must:
+            kind = need
+            need = (kind[0] if kind else "内容", lambda s: must in fold(s) and (kind is None or kind[1](s)))
         districts = [self.lex.short(p) for p in q.places if p in self.lex.districts]
         if districts:  # 从化区属于几类: a sentence about the whole city is not the answer
             kind = need

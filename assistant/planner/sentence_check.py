@@ -31,7 +31,6 @@ EVERY = {"均", "都", "全部", "全都", "一律", "所有", "各", "皆"}
 EVERY_DISTRICT = re.compile(r"(?:各区|各行政区|所有区|全市各区|\d+个(?:行政)?区)[^，,；;。]{0,12}?(?:均|都|全部|全都)")
 SCOPE_COUNT = re.compile(r"(?<![\d.])(\d+)\s*个\s*[\u4e00-\u9fff]{0,3}?(?:城市|区|县|断面|监测点|点位|站点)")
 VALUE_CHARS = {"优", "良", "中", "差", "高", "低", "好", "坏", "大", "小", "多", "少"}  # 等级为中: a value in one character
-FILLER = {"创了", "创下", "又创", "再创", "属于", "已经", "已", "成功", "正式", "顺利", "有所", "一个", "这个", "当中", "其中", "以来", "目前", "现在", "说法", "表示", "指出"}
 
 
 @dataclass(frozen=True)
@@ -251,7 +250,8 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     cues = {fold(w) for name in ("check_closers", "check_openers", "quote_refs", "reported_speech", "wrapper_openers")
             for w in lex.words.get(name, ())}
     text = NEGATION.sub(" ", YEAR.sub(" ", text))  # said apart (_negated): jieba reads 湖未入选 as 湖未 + 入选
-    for filler in (f for f in FILLER if len(f) > 1):  # 有所改善 is 改善
+    fillers = {fold(w) for w in lex.word_list("claim_fillers")}  # words a claim may say that no sentence needs to
+    for filler in (f for f in fillers if len(f) > 1):  # 有所改善 is 改善
         text = text.replace(filler, " ")
     for word in lex.words.get("relative_years", {}):  # 去年 is the period, not something said
         text = text.replace(fold(word), " ")
@@ -259,7 +259,7 @@ def _words(text: str, lex: Lexicon) -> list[str]:
             if re.search(rf"(?<![a-z劣]){re.escape(fold(w))}", fold(text))}  # 较高 in 浓度较高, not i类 in ii类
     return sorted(said | {w for w in set(_tokens(text)) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w) and w not in cues
                   and w not in STOPWORDS
-                  and w not in EVERY and w not in FILLER and w not in NEGATORS and not any(w in c for c in cues if len(w) >= 2 and len(c) > len(w))})
+                  and w not in EVERY and w not in fillers and w not in NEGATORS and not any(w in c for c in cues if len(w) >= 2 and len(c) > len(w))})
 
 
 _TOPIC_WORDS: dict[int, frozenset[str]] = {}
