@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import fold
-from .parse import COMPARE, Query, _intent, merge_follow_up
+from .parse import COMPARE, Query, _intent, merge_follow_up, parse
 
 TWO = re.compile(r"这两项|这两个指标|这两个|两个指标|两项指标|两者|二者|昼夜两|两个加起来|两个合计|两项合计|两个项目|these two|both of them")
 BASELINE = re.compile(r"同比|去年|上年|上一年|前年|(?:19|20)\d\d|year|较上|比上")
@@ -40,7 +40,10 @@ class Session:
                 q = replace(q, intent=_intent(q, folded) if q.intent in ("open", "value") else q.intent)
         if PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
             q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
-            if not q.places and self.focus:
+            named = _unnamed_subject(prev, q)
+            if named:  # 西航道水质怎么样？ / 那它的化学需氧量是多少？: 它 is 西航道, which no slot holds; its words go along
+                q = replace(parse(f"{named}{q.text}", self.lexicon), follow_up=True)
+            elif not q.places and self.focus:
                 q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
         resolved = merge_follow_up(q, prev, self.lexicon)
         if prev is not None and "vs2013" in prev.stats and "yoy" in resolved.stats and "vs2013" not in resolved.stats \
@@ -62,3 +65,14 @@ class Session:
         self.history.clear()
         self.focus = ()
         self.route = None
+
+
+def _unnamed_subject(prev: Query | None, q: Query) -> str:
+    """What 它 refers to when the turn before named no district, site or indicator: the words of that turn that no
+    slot took (珠江广州河段西航道), said again so that only sentences about it answer. Empty when slots hold it."""
+    if prev is None or q.places or (prev.indicators and not prev.weak) or set(prev.places) - {"全市"} or prev.intent in ("invalid", "claim"):
+        return ""
+    from .planner.base import content_words
+
+    words = [w for w in content_words(prev.rest) if w not in fold(q.text)]
+    return "".join(words[:3]) if words else ""
