@@ -126,7 +126,7 @@ def parse(text: str, lex: Lexicon) -> Query:
                                       re.search(r"[，,；;。？?]|以及|还有|另外|同时", folded[min(m.start for m in places): c.start])
                                       for c in city)
     places = [m.key for m in sorted(places, key=lambda m: m.start)]
-    if city and (not places or city_after or COMPARE.search(folded) or re.search(r"和.{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
+    if city and (not places or city_after or COMPARE.search(folded) or re.search(r"(?:和|比|跟|与|同|较).{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
         places.append(lex.city_name)  # 海珠区和全市比: the city is the second place
     ind_taken = list(taken)
     exact = lex.find("indicator", text, ind_taken)

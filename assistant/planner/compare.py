@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ..answer import Draft, change_text
 from ..parse import Query
 from ..types import Answer
 from .base import CITY, PlannerBase
+
+LOW_ASKED = re.compile(r"低|少|小|差")  # 哪个低 / 谁更少
+HIGH_ASKED = re.compile(r"高|多|大|好")
 
 
 class CompareIntent(PlannerBase):
@@ -51,9 +56,15 @@ class CompareIntent(PlannerBase):
         if gap.value == 0:
             d.add("两者相同。")
         else:
-            hi = gap.inputs[0]
+            hi, lo = gap.inputs[0], gap.inputs[1]
             unit = "个百分点" if hi.unit == "%" else hi.unit  # shares differ by percentage points
-            d.add(f"{self._place_name(hi.place)}更高，高{d.derive(gap)}{unit}（{gap.formula}）。")
+            said = d.derive(gap)
+            if LOW_ASKED.search(q.text) and not HIGH_ASKED.search(q.text):  # 哪个低: the lower one first
+                d.add(f"{self._place_name(lo.place)}更低，低{said}{unit}（{gap.formula}）。")
+            else:
+                d.add(f"{self._place_name(hi.place)}更高，高{said}{unit}（{gap.formula}）。")
+                if lo is a:  # 从化区…和全市相比是高还是低: said of the place asked about as well
+                    d.add(f"即{self._place_name(lo.place)}比{self._place_name(hi.place)}低{said}{unit}。")
         return d.answer()
 
     def _compare_indicators(self, q: Query, d: Draft) -> Answer:
