@@ -42,6 +42,7 @@ class Indicator:
     better: str | None = None  # "lower" | "higher"
     pollutant: bool = False
     overview: tuple[str, ...] = ()
+    share: str | None = None  # the indicator that states this count as a share (达标天数 -> 优良天数比率)
 
     @property
     def display(self) -> str:
@@ -278,7 +279,7 @@ def _load_lexicon(corpus_dir: Path, bulletin_dir: Path, *_stamps: int) -> Lexico
     indicators = {
         key: Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
                        weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")),
-                       overview=tuple(spec.get("overview", [])))
+                       overview=tuple(spec.get("overview", [])), share=spec.get("share"))
         for key, spec in lex["indicators"].items()
     }
     lexicon = Lexicon(

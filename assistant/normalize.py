@@ -74,7 +74,7 @@ def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)")  # 干不干净, 超不超标, 达不达到
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1((?:(?![啊呀呢吗嘛啦哇吧哦])[\u4e00-\u9fff])?)")  # 干不干净, 超不超标, 达不达到 (not the 啊 of 多不多啊)
 
 
 def spoken(text: str, lex: Lexicon) -> str:
@@ -92,7 +92,8 @@ def spoken(text: str, lex: Lexicon) -> str:
         if m.group(1) in "是有能会要可" or m.group() in names or m.group()[:3] in names:
             continue
         end = next((e.start() for e in re.finditer(r"[，,。？?！!；;：:“”\"]", text) if e.start() >= m.end()), len(text))
-        text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{text[m.end(): end]}吗{text[end:]}"  # 达不达到目标 -> 达到目标吗
+        tail = re.sub(r"[啊呀呢嘛啦哇吧哦]+$", "", text[m.end(): end])  # 多不多啊 -> 多吗
+        text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{tail}吗{text[end:]}"  # 达不达到目标 -> 达到目标吗
     # 占七成 / 约三成: tenths said as a share (七成 = 70%), after a word that introduces a share
     text = re.sub(r"(?<=[占为约近达超有])([一二三四五六七八九])成(?![本功立绩员果熟])",
                   lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", text)

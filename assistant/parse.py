@@ -15,6 +15,8 @@ from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, ROMAN_OF, Lexicon, f
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
                   r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
+SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|几成|百分之几)?(?:的)?(?:比例|比重|比率|份额)|占比|所占比例|比例是?多少|百分之几|百分比|多少%|几成|"
+                         r"percentage|share|proportion")
 COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|哪个大|哪个小|哪个多|哪个少|哪项|谁高|谁低|谁更|谁大|谁小|谁多|谁少|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
                      r"高出|低出|compare|versus|vs\.?|higher than|lower than")
 STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|超标|国标|standard|limit")
@@ -157,6 +159,11 @@ def parse(text: str, lex: Lexicon) -> Query:
         said = [m for m in exact + scattered if m.start < share.end() and share.start() < m.end]
         if len(own_share) == 1 and own_share[0] not in indicators:  # what the class's words were read as goes
             indicators = [own_share[0], *(k for k in indicators if k not in {m.key for m in said})]
+    if SHARE_ASKED.search(folded):  # 空气好的日子占了多大比例: a count asked as a share is its share's indicator
+        both = re.search(r"多少天|几天|有多少个|有几个", folded)  # 有多少天，占多少比例: the count and its share
+        indicators = list(dict.fromkeys(x for k in indicators for x in (
+            ((k, lex.indicators[k].share) if both else (lex.indicators[k].share,))
+            if lex.indicators.get(k) and lex.indicators[k].share in lex.indicators else (k,))))
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))

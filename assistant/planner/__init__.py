@@ -82,7 +82,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
             return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
-            fitting = tuple(k for k in q.indicators if not (said := self._measures_of(k, q)) or self._fits(k, said))
+            shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占百分之几
+            fitting = tuple(k for k in q.indicators if k in shares or not (said := self._measures_of(k, q)) or self._fits(k, said))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)
             q = replace(q, indicators=fitting)
@@ -97,7 +98,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         counted = COUNT_WORD.search(q.text)
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY
-            q = replace(q, indicators=tuple(dict.fromkeys(self._by_unit(k, place, counted.group(1), q.text) for k in q.indicators)))
+            shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占全年百分之几: the share stays
+            q = replace(q, indicators=tuple(dict.fromkeys(k if k in shares else self._by_unit(k, place, counted.group(1), q.text)
+                                                          for k in q.indicators)))
             if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
                 return self._uncounted(q)
         parts = [k for key in q.indicators for k in self._parts_of(key)] if COMPOSITION.search(q.text) else []

@@ -35,7 +35,7 @@ class StandardIntent(PlannerBase):
         if all(p == CITY for p in q.places) and re.search(
                 r"哪个区|哪些区|哪几个区|哪里|哪些地方|哪个地方|有没有区|各区|which districts?|what districts?|any districts?",
                 fold(q.text)):  # 广州哪个区臭氧超标: the city names the scope; the districts are asked
-            return self._standard_by_district(key, limit, d).answer()
+            return self._standard_by_district(key, limit, d, city_too=bool(re.search(r"多少|几何", fold(q.text)))).answer()
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
@@ -55,9 +55,14 @@ class StandardIntent(PlannerBase):
             d.add(f"{self.year}年{self._place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
         return d.answer()
 
-    def _standard_by_district(self, key: str, limit: Evidence, d: Draft) -> Draft:
+    def _standard_by_district(self, key: str, limit: Evidence, d: Draft, city_too: bool = False) -> Draft:
+        """Which districts exceed the limit; with `city_too` (全市臭氧浓度是多少？有没有哪个区超标), the city's figure first."""
         name = self._indicator(key).display
         d.add(f"公报所述{key}的国家标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
+        city = self.box.lookup(key, CITY) if city_too else None
+        if city is not None and city.value is not None:
+            d.add(f"{self.year}年{self._place_name(CITY)}{name}为{self._describe(d, city)}"
+                  f"{'，低于限值' if city.value <= limit.value else '，高于限值'}。")
         over = [ev for ev in self.box.facts_for(key, stat="grade") if "超标" in ev.text_value]
         ranked = self.box.rank_districts(key)
         above = [ev for ev in ranked if ev.value > limit.value]
