@@ -60,6 +60,17 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
+MANNER_TAGS = ("d", "r", "t", "l", "a", "ad", "y", "e", "o")  # adverbs, pronouns, time words, idioms (a verb may be what is asked: 获得)
+
+
+def manner_words(text: str) -> set[str]:
+    """The words of a text that say how something is asked, not what about (jieba's tags): 到底, 咋样, 马路上 —
+    not 降水量, 毫米 or 荣誉."""
+    import jieba.posseg
+
+    return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in MANNER_TAGS and len(p.word) >= 2}
+
+
 def lexicon_words(text: str) -> set[str]:
     """The lexicon's own terms in a text (jieba tags the words the lexicon adds "x"): 危险废物, 富营养化指数."""
     import jieba.posseg
@@ -286,6 +297,9 @@ class PlannerBase:
         if nouns:  # and only those the bulletin uses somewhere: 村想 or 附近 name nothing it could be about
             # an organisation's name (亚洲开发银行) counts even when the bulletin never says it: it names who was asked about
             words = {w for w in words & noun_words(asked) if self.box.says_anywhere(w) or w in organisations(asked)}
+        else:  # an adverb, pronoun or idiom the bulletin never uses (到底, 咋样, 马路上) is how it was said, not what
+            manner = manner_words(asked)
+            words = {w for w in words if w not in manner or self.box.says_anywhere(w)}
         if not words or not evidence:
             return []
         names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))
