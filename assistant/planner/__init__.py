@@ -99,8 +99,14 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY
             shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占全年百分之几: the share stays
-            q = replace(q, indicators=tuple(dict.fromkeys(k if k in shares else self._by_unit(k, place, counted.group(1), q.text)
-                                                          for k in q.indicators)))
+            # 有多少家持证经营单位，危废利用处置能力多少: the count word asks of its own clause's indicator only
+            clause = next((c for c in re.split(r"[，,；;？?。]", fold(q.text)) if counted.group(0) in c), fold(q.text))
+            elsewhere = {k for k in q.indicators if not self._names_in(k, clause) and
+                         any(self._names_in(k, c) for c in re.split(r"[，,；;？?。]", fold(q.text)))}
+            own = any(self._names_in(k, clause) for k in q.indicators)  # 达标率是多少；水源还有几个: the count of it too
+            q = replace(q, indicators=tuple(dict.fromkeys(x for k in q.indicators for x in (
+                (k,) if k in shares else (k, *(() if own else (self._by_unit(k, place, counted.group(1), clause),)))
+                if k in elsewhere else (self._by_unit(k, place, counted.group(1), q.text),)))))
             if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
                 return self._uncounted(q)
         parts = [k for key in q.indicators for k in self._parts_of(key)] if COMPOSITION.search(q.text) else []
@@ -361,6 +367,11 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         folded = fold(text)
         ends = {m.end for m in self.lex.find("indicator", folded)}
         return any(folded.startswith(word, end) for end in ends)
+
+    def _names_in(self, key: str, text: str) -> bool:
+        """Whether the folded text names the indicator (its key or an alias)."""
+        ind = self.lex.indicators.get(key)
+        return any(fold(n) in text for n in (key, *(ind.aliases if ind else ())))
 
     def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
         """The subject check every structured answer passes: if the question's own subject words are mostly
