@@ -175,6 +175,10 @@ def _negation(text: str) -> str:
 
 
 
+ONLY = re.compile(r"唯一|只有|仅有|仅")  # 唯一一个一类的区 / 仅从化区为一类
+NEGATED_ONLY = re.compile(r"(?:不是|并非|不止|不只)\s*(?:唯一|只有|仅)")
+
+
 class ClaimIntent(PlannerBase):
     def _claim(self, q: Query) -> Answer:
         d = Draft("claim")
@@ -196,6 +200,9 @@ class ClaimIntent(PlannerBase):
             if extreme and not claim_figures(q, self.lex):
                 e.parts.insert(0, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
                 return e.answer(verdict=extreme)
+        only = self._claim_only_class(q, key, place)
+        if only is not None:
+            return only
         each = self._class_of_each_named(q)
         if each is not None:
             return each
@@ -1194,6 +1201,29 @@ class ClaimIntent(PlannerBase):
               f"公报给出的{len(found)}处中{what}最{'大' if moved else ('高' if rising else '低')}的是{extreme.place}，"
               f"{change_text(extreme) if moved else value_text(extreme)}{d.cite(extreme)}。")
         return ("supported" if mine.value == extreme.value else "refuted"), mine
+
+    def _claim_only_class(self, q: Query, key: str, place: str) -> Answer | None:
+        """荔湾区是唯一一个一类的区 / 仅从化区为一类: 属实 only if the district has that class and no other district has
+        it; 不符 otherwise, naming the districts that have it. None when the bulletin gives no district classes."""
+        folded = fold(q.text)
+        claimed = re.search(r"(?<![a-z\d])([一二三四五])类", folded)
+        if not ONLY.search(folded) or not claimed or place not in self.lex.districts or NEGATED_ONLY.search(folded):
+            return None
+        classed = self._with_classes(key)
+        classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
+                   and ev.text_value in CLASS_ORDER]
+        mine = next((ev for ev in classes if ev.place == place), None)
+        if mine is None or len(classes) < 2:
+            return None
+        wanted = f"{claimed.group(1)}类"
+        holders = [ev for ev in classes if ev.text_value == wanted]
+        ok = mine.text_value == wanted and len(holders) == 1
+        d = Draft("claim")
+        name = self._indicator(classed).display
+        d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place}{name}为{mine.text_value}{d.cite(mine)}；")
+        d.add(f"{wanted}的区为{'、'.join(ev.place for ev in holders)}{d.cite(holders[0])}。" if holders
+              else f"公报所列各区中没有{wanted}。")
+        return d.answer(verdict="supported" if ok else "refuted")
 
     def _check_extreme_class(self, q: Query, key: str, place: str, d: Draft) -> tuple[str | None, Evidence | None]:
         """荔湾区生态质量最差 where the bulletin gives districts a class (一类 best): 属实 if the district alone holds the
