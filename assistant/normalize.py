@@ -70,6 +70,11 @@ def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
         before = [m for m in lex.find("district", pieces[n - 1])] if n else []
         if c and before and not _names_place(c, lex):  # …荔湾生态质量是几类？空气质量综合指数是不是真的在后三？
             c = CHECK_PREFIX + before[-1].key + c[len(CHECK_PREFIX):]  # the district the piece before ends on
+        named = lex.find("indicator", pieces[n - 1]) if n else []
+        if c and named and not lex.find("indicator", c) and not lex.find("weak", c):
+            # PM2.5年均浓度是多少？是不是真的创了新低？: the claim is said of the indicator just asked about
+            said = fold(pieces[n - 1])[named[-1].start: named[-1].end]
+            c = CHECK_PREFIX + said + c[len(CHECK_PREFIX):]
         out.append(c or core_question(peel_wrapper(p, lex), lex))
     return tuple(out)
 

@@ -50,7 +50,7 @@ def clean(text: str, limit: int) -> str:
 
 
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
-_CN_FIGURE = re.compile(rf"百分之([{_CN_NUMERAL}]+)|(?<![哪几第每这那边])([{_CN_NUMERAL}]+)(?=\s*(?:微克|毫克|个百分点|百分点|天|家|条|个|吨|万吨|"
+_CN_FIGURE = re.compile(rf"百分之([{_CN_NUMERAL}]+)|(?<![哪几第每这那边另])([{_CN_NUMERAL}]+)(?=\s*(?:微克|毫克|个百分点|百分点|天|家|条|个|吨|万吨|"
                         r"分贝|亿元|万元|元|年|倍|辆|座|项|处|%))")
 
 

@@ -38,6 +38,10 @@ class Session:
                             places=q.places or (prev.places if prev else ()),
                             stats=q.stats or (prev.stats if prev else frozenset()), years=q.years or (prev.years if prev else ()))
                 q = replace(q, intent=_intent(q, folded) if q.intent in ("open", "value") else q.intent)
+        other = _the_other(prev, q, folded, self.lexicon)
+        if other:  # 流溪河水库…？ / 另一个主要水库呢？: the one other site of that kind
+            # the words that describe it (首开项目, 主要水库) are the referent's: the slots now say what is asked
+            q = replace(q, places=(other,), follow_up=True, indicators=() if q.weak else q.indicators, weak=False, rest="")
         if PRONOUN.search(folded) and q.intent not in ("invalid", "claim"):
             q = replace(q, follow_up=True)  # 它比2013年下降了多少: whatever its length, it refers back
             named = _unnamed_subject(prev, q)
@@ -76,3 +80,25 @@ def _unnamed_subject(prev: Query | None, q: Query) -> str:
 
     words = [w for w in content_words(prev.rest) if w not in fold(q.text)]
     return "".join(words[:3]) if words else ""
+
+
+ANOTHER = re.compile(r"另(?:外)?(?:那)?\s*[一1]\s*(?:个|座|处|家)|另外那个|the other")  # clean() may have made 一个 1个
+
+
+def _the_other(prev: Query | None, q: Query, folded: str, lex) -> str | None:
+    """另一个水库 after a question on 流溪河水库: the one other site whose name ends the same way (水库, 美丽单元);
+    None when there is no such site, or more than one."""
+    if prev is None or q.places or lex is None or not ANOTHER.search(folded):
+        return None
+    named = [p for p in prev.places if p in lex.sites]
+    if len(named) != 1:
+        return None
+    mine = named[0]
+    for size in (4, 3, 2):
+        tail = mine[-size:]
+        others = [s for s in lex.sites if s != mine and s.endswith(tail)]
+        if len(others) == 1 and re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+            return others[0]
+        if others:
+            return None
+    return None

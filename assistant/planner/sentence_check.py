@@ -186,12 +186,17 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
         if len(_words(_dates(rest)[1], lex)) + len(places) + min(len(_named_in_letters(part, lex)), 1) < 2:
             continue  # 其中 / 是这样 / 2024年广州各区中: a scope or a link, nothing of its own to check
         best: Judgement | None = None
+        best_others = 0
         for unit, context in candidates:
             if subject and _about_others(unit, subject, lex):
                 continue  # PM10为37…，仅达到二级标准: PM2.5's (or CO's) 达到…标准 is not said of PM10
             j = judge(part, unit, lex, context)
-            if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")):
-                best = j  # a clause that says it as claimed beats one that says something else
+            if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")
+                                  or (best.verdict == j.verdict == "supported" and subject
+                                      and _others_named(unit, subject, lex) < best_others)):
+                # a clause that says it as claimed beats one that says something else; of two that say it, the one
+                # about the subject alone (PM10…同比下降9.8%) beats a list of six pollutants and PM2.5's 同比下降8.7%
+                best, best_others = j, _others_named(unit, subject, lex)
         if best is None:
             unsettled = True  # 其余10个区均达标 after 仅花都区超标: a clause no clause settles; another may refute
             continue
@@ -207,6 +212,11 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
 def _named_in_letters(text: str, lex: Lexicon) -> list:
     """The indicators the text names in letters only (PM2.5, PM10): no Chinese word of the text holds them."""
     return [m for m in lex.find("indicator", text) if not re.search(r"[\u4e00-\u9fff]", text[m.start: m.end])]
+
+
+def _others_named(unit: str, subject: set[str], lex: Lexicon) -> int:
+    """How many indicators the clause names besides those the claim speaks of."""
+    return len({m.key for m in lex.find("indicator", unit)} - subject)
 
 
 def _about_others(unit: str, subject: set[str], lex: Lexicon) -> bool:
@@ -253,6 +263,8 @@ def _words(text: str, lex: Lexicon) -> list[str]:
     fillers = {fold(w) for w in lex.word_list("claim_fillers")}  # words a claim may say that no sentence needs to
     for filler in (f for f in fillers if len(f) > 1):  # 有所改善 is 改善
         text = text.replace(filler, " ")
+    # 比去年下降 is said of the year before (同比), not of 2013: the base of a comparison must be said
+    text = re.sub(r"(?:比|较|与|跟|和|同)\s*(?:去年|上一年|前一年|上年|上一年度)", " 比上年 ", text)
     for word in lex.words.get("relative_years", {}):  # 去年 is the period, not something said
         text = text.replace(fold(word), " ")
     said = {fold(w) for contrast in lex.words.get("contrasts", ()) for alternative in contrast for w in alternative
