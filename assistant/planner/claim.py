@@ -201,8 +201,8 @@ class ClaimIntent(PlannerBase):
                 e.parts.insert(0, f"核查结论：{'属实' if extreme == 'supported' else '不符'}。")
                 return e.answer(verdict=extreme)
         only = self._claim_only_class(q, key, place)
-        if only is not None:
-            return only
+        if only is not None and (only.verdict == "refuted" or len(claim_clauses(q.text)) == 1):
+            return only  # …为一类；从化区是唯一一类的区: the other clauses are still to be checked when this one holds
         each = self._class_of_each_named(q)
         if each is not None:
             return each
@@ -687,16 +687,19 @@ class ClaimIntent(PlannerBase):
         """生态质量指数为61.74，生态质量类型为一类: a clause that states a class with no figure is checked against
         the class the bulletin gives for that indicator and place."""
         out = []
+        carried = None  # 广州生态质量指数为61.74，生态质量类型为二类: a clause naming no place is said of the one before
         for clause in re.split(r"[，,；;。]", fold(q.text)):
+            part = parse(clause, self.lex) if clause.strip() else None
+            if part is not None and part.places:
+                carried = part.places[0]
             said = re.search(r"(为|是|属于?)\s*(第?[一二三四五]类)", clause)
             if re.search(r"\d", re.sub(r"(?:19|20)\d\d年", "", clause)):
                 continue
             if not said:
                 out += self._check_level(q, d, clause)
                 continue
-            part = parse(clause, self.lex)
             keys = [self._with_classes(k) for k in (part.indicators or q.indicators)]
-            place = part.places[0] if part.places else (q.places[0] if q.places else CITY)
+            place = part.places[0] if part.places else (carried or (q.places[0] if q.places else CITY))
             fact = next((ev for k in keys for ev in self.box.facts_for(k, place, "class", self.year)), None)
             if fact is None:
                 out += self._check_level(q, d, clause)
@@ -1205,8 +1208,9 @@ class ClaimIntent(PlannerBase):
     def _claim_only_class(self, q: Query, key: str, place: str) -> Answer | None:
         """荔湾区是唯一一个一类的区 / 仅从化区为一类: 属实 only if the district has that class and no other district has
         it; 不符 otherwise, naming the districts that have it. None when the bulletin gives no district classes."""
-        folded = fold(q.text)
+        folded = next((fold(c) for c in claim_clauses(q.text) if ONLY.search(fold(c))), fold(q.text))  # its own clause
         claimed = re.search(r"(?<![a-z\d])([一二三四五])类", folded)
+        place = next((m.key for m in self.lex.find("district", folded)), place)
         if not ONLY.search(folded) or not claimed or place not in self.lex.districts or NEGATED_ONLY.search(folded):
             return None
         classed = self._with_classes(key)
