@@ -175,6 +175,7 @@ def _negation(text: str) -> str:
 
 
 
+MEASURE_WORDS = {"数量", "个数", "比例", "比率", "总量", "数值", "占比", "天数"}  # what any count or share is named by
 ONLY = re.compile(r"唯一|只有|仅有|仅")  # 唯一一个一类的区 / 仅从化区为一类
 NEGATED_ONLY = re.compile(r"(?:不是|并非|不止|不只)\s*(?:唯一|只有|仅)")
 
@@ -633,12 +634,25 @@ class ClaimIntent(PlannerBase):
         chars = set(fold(clause))
         best, score = key, 0
         for k, ind in self.lex.indicators.items():
-            if ind.topic != topic or unit not in counted_in(k):
+            if ind.topic != topic or unit not in counted_in(k) or not self._words_said(k, unit, fold(clause)):
                 continue
             s = max(len(set(fold(n)) & chars) for n in (k, *ind.aliases))
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    @staticmethod
+    def _words_said(key: str, unit: str, clause: str) -> bool:
+        """Every part of the indicator's name, but its unit and measure words, is said in the clause, if only in
+        part: 达标天数 is not what 臭氧超标天数为15天 counts (达标 is not said); 饮用水水源地数量 is what 饮用水水源由10个…
+        counts."""
+        name = fold(key)
+        for word in (*MEASURE_WORDS, unit):
+            name = name.replace(word, " ") if word else name
+        for chunk in re.findall(r"[\u4e00-\u9fff]{2,}", name):
+            if not any(chunk[i: i + 2] in clause for i in range(len(chunk) - 1)):
+                return False
+        return True
 
     def _claimed_move(self, text: str, key: str) -> int:
         """+1 / -1 / 0 as claimed_direction, with 改善 and 变差 read by the indicator: where lower is better
