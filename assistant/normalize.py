@@ -75,7 +75,8 @@ def _claim_and_question(text: str, lex: Lexicon) -> tuple[str, ...] | None:
             # PM2.5年均浓度是多少？是不是真的创了新低？: the claim is said of the indicator just asked about
             said = fold(pieces[n - 1])[named[-1].start: named[-1].end]
             c = CHECK_PREFIX + said + c[len(CHECK_PREFIX):]
-        out.append(c or core_question(peel_wrapper(p, lex), lex))
+        # 我家在从化…真的假的？PM2.5到底多少？: where the caller lives stays with the question after the check too
+        out.append(c or _carry_place(core_question(peel_wrapper(p, lex), lex), "".join(pieces[:n]), lex))
     return tuple(out)
 
 
@@ -173,7 +174,7 @@ def _carry_place(question: str, story: str, lex: Lexicon, city_counts: bool = Tr
     claim's 全市最高 names the city as the scope only: city_counts=False)."""
     if _names_place(question, lex) if city_counts else any(lex.find(k, question) for k in ("district", "site")):
         return question
-    lives = re.search(r"(居住在|住在|家住|住|来自)\s*([^，,。；;]{2,12})", story)
+    lives = re.search(r"(居住在|住在|家住|家在|生活在|住|来自)\s*([^，,。；;]{2,12})", story)
     earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []
     if earlier:  # 其居住在南沙区…询问臭氧是否超标: where the caller lives is the place asked about
         return lives.group(2)[earlier[-1].start: earlier[-1].end] + question
