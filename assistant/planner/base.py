@@ -23,7 +23,7 @@ EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干�
 CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
 QUESTION_WORDS = set("多少 是多少 哪些 哪个 哪里 哪儿 什么 怎么样 怎样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 "
                      "平均 浓度 全市 广州 广州市 现在 目前 后来 具体 大概 一共 总共 我们 你们 知道 了解 介绍 说说 讲讲 看看 "
-                     "水平 状况 分别 各是 各占 是不是 能不能 还是 没有 了没有 有没 变了".split())
+                     "水平 状况 分别 各是 各占 是不是 能不能 还是 没有 了没有 有没 变了 开始 是从 从哪".split())
 def content_words(text: str) -> set[str]:
     """The words of a question that carry its subject: jieba words of 2+ characters, minus question words."""
     import jieba
@@ -293,6 +293,7 @@ class PlannerBase:
         words = {w for w in content_words(asked) if re.search(r"[\u4e00-\u9fff]", w) and not DIRECTION.search(w)
                  and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
                  and w not in self.lex.words.get("relative_years", {})
+                 and w not in self.lex.word_list("reported_speech")  # 听说 / 听讲: how the caller came to ask
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
         if nouns:  # and only those the bulletin uses somewhere: 村想 or 附近 name nothing it could be about
             # an organisation's name (亚洲开发银行) counts even when the bulletin never says it: it names who was asked about

@@ -46,6 +46,9 @@ class PassageIntent(PlannerBase):
         """Answer with the bulletin's own sentence when a passage covers the question well and holds the kind of
         thing asked (a figure for 多少, a date for 什么时候); a sentence on the subject without it is shown as
         related, not given as the answer. With `must` (a date asked: 到2027年), only a sentence that says it counts."""
+        if len(re.findall(r"[a-z]{3,}", fold(q.text))) >= 3 and not [
+                w for w in content_words(q.text) if re.search(r"[\u4e00-\u9fff]", w) and not re.fullmatch(r"[一二三四五]+[类级]", w)]:
+            return None  # an English question read only as 二类 (Class II): too little of it understood to quote a sentence
         need = answer_kind(q.text)
         if must:
             kind = need
