@@ -266,9 +266,25 @@ class ClaimIntent(PlannerBase):
 
         core = re.sub(r"^核实[:：]\s*", "", q.text)
         clauses = claim_clauses(core)
-        if len(clauses) < 2 or claim_figures(q, self.lex):
+        if len(clauses) < 2:
             return None
+        if claim_figures(q, self.lex):
+            # …水质均为Ⅱ类，富营养化指数分别为35.2和36.5，都属于中营养: with figures, a clause that names no indicator of
+            # its own goes with the one before it (同比下降8.7% with PM2.5为21)
+            merged: list[str] = []
+            for c in clauses:
+                if merged and not self.lex.find("indicator", c):
+                    merged[-1] = f"{merged[-1]}，{c}"
+                else:
+                    merged.append(c)
+            clauses = merged
+            if len(clauses) < 2 or not self.lex.find("indicator", clauses[0]):
+                return None
         subs = [parse(f"核实：{c}", self.lex) for c in clauses]
+        for n in range(1, len(subs)):  # 流溪河水库和黄龙带水库…，富营养化指数分别为35.2和36.5: the places said before
+            if not any(self.lex.find(kind, clauses[n]) for kind in ("district", "site", "city")) and \
+                    [p for p in subs[n - 1].places if p != CITY]:
+                subs[n] = replace(subs[n], places=subs[n - 1].places)
         subjects = [(s.indicators, tuple(p for p in s.places if p != CITY)) for s in subs]
         # 各区地表水环境质量排名中，白云区排在最后一名: a scope and what is said in it are one claim
         named = [set(ind) for ind, _ in subjects]  # 南沙区臭氧超标，是全市唯一臭氧未达标的区: one subject, one claim
@@ -279,6 +295,8 @@ class ClaimIntent(PlannerBase):
         verdicts = [a.verdict for a in answers]
         verdict = "refuted" if "refuted" in verdicts else (
             "supported" if all(v == "supported" for v in verdicts) else "unverifiable")
+        if verdict == "unverifiable" and claim_figures(q, self.lex):
+            return None  # …占70%，没有Ⅳ类及以下断面: a clause unsettled alone may be settled with the rest, by its sentence
         for clause, a in zip(clauses, answers, strict=True):
             a.text = f"说法“{clause}”：" + re.sub(r"^核查结论：", "", a.text)
         merged = merge_answers(answers)
