@@ -280,11 +280,12 @@ class ClaimIntent(PlannerBase):
             clauses = merged
             if len(clauses) < 2 or not self.lex.find("indicator", clauses[0]):
                 return None
+        for n in range(1, len(clauses)):  # 流溪河水库和黄龙带水库…，富营养化指数分别为35.2和36.5: the places said before
+            before = [m for kind in ("district", "site") for m in self.lex.find(kind, clauses[n - 1])]
+            if before and not any(self.lex.find(kind, clauses[n]) for kind in ("district", "site", "city")):
+                said = "和".join(dict.fromkeys(fold(clauses[n - 1])[m.start: m.end] for m in sorted(before, key=lambda m: m.start)))
+                clauses[n] = f"{said}{clauses[n]}"
         subs = [parse(f"核实：{c}", self.lex) for c in clauses]
-        for n in range(1, len(subs)):  # 流溪河水库和黄龙带水库…，富营养化指数分别为35.2和36.5: the places said before
-            if not any(self.lex.find(kind, clauses[n]) for kind in ("district", "site", "city")) and \
-                    [p for p in subs[n - 1].places if p != CITY]:
-                subs[n] = replace(subs[n], places=subs[n - 1].places)
         subjects = [(s.indicators, tuple(p for p in s.places if p != CITY)) for s in subs]
         # 各区地表水环境质量排名中，白云区排在最后一名: a scope and what is said in it are one claim
         named = [set(ind) for ind, _ in subjects]  # 南沙区臭氧超标，是全市唯一臭氧未达标的区: one subject, one claim
