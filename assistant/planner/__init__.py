@@ -42,7 +42,7 @@ SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之�
 INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪(?:种|个|一种|类)[\u4e00-\u9fff]{0,4}污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|(?<!哪)几)\s*(个|家|条|座|项|处|辆|件)")
-COMPOSITION = re.compile(r"主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
+COMPOSITION = re.compile(r"(?:占比|比例|比重)?最(?:大|多|高)的是?哪(?:一|几)?类|哪(?:一)?类(?:占比|比例)?最|主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
 
@@ -81,7 +81,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return self._outside_value(q)
         if INDICATOR_SET.search(q.text) and CHANGE_ASKED.search(q.text) and q.intent not in ("claim",):
             return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
-        if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard"):
+        composed = bool(COMPOSITION.search(q.text)) and any(k not in q.indicators for key in q.indicators for k in self._parts_of(key))
+        if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard") and not composed:
             shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占百分之几
             fitting = tuple(k for k in q.indicators if k in shares or not (said := self._measures_of(k, q)) or self._fits(k, said))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
