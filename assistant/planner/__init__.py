@@ -364,13 +364,13 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
 
     def _after_a_name(self, text: str, word: str) -> bool:
         """生态质量评价, PM2.5情况: a word written right after an indicator's name qualifies that name; the
-        indicator's figures answer it. 岭头片区那个项目: a word after a place and 那个/这个 only points at that place."""
+        indicator's figures answer it. 岭头片区那个项目 / 臭氧那个东西: a word after a name and 那个/这个 only points at it."""
         folded = fold(text)
         ends = {m.end for m in self.lex.find("indicator", folded)}
         if any(folded.startswith(word, end) for end in ends):
             return True
-        places = [m for kind in ("district", "site") for m in self.lex.find(kind, folded)]
-        return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}?(?:那个|这个|那|这|该)\s*{re.escape(word)}", folded[m.end:]) for m in places)
+        named = [m for kind in ("district", "site", "indicator") for m in self.lex.find(kind, folded)]  # 臭氧那个东西
+        return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}?(?:那个|这个|那|这|该)\s*{re.escape(word)}", folded[m.end:]) for m in named)
 
     def _names_in(self, key: str, text: str) -> bool:
         """Whether the folded text names the indicator (its key or an alias)."""

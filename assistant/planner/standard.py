@@ -35,7 +35,7 @@ class StandardIntent(PlannerBase):
         if all(p == CITY for p in q.places) and re.search(
                 r"哪个区|哪些区|哪几个区|哪里|哪些地方|哪个地方|有没有区|各区|which districts?|what districts?|any districts?",
                 fold(q.text)):  # 广州哪个区臭氧超标: the city names the scope; the districts are asked
-            return self._standard_by_district(key, limit, d, city_too=bool(re.search(r"多少|几何", fold(q.text)))).answer()
+            return self._standard_by_district(key, limit, d, city_too=bool(re.search(r"多少|几何|(?:超标|达标)了?(?:吗|没有?|么)|是否(?:超标|达标)", fold(q.text)))).answer()
         d.add(f"公报所述{key}的国家环境空气质量标准（{limit.text_value}）限值为{self._describe(d, limit)}。")
         for place in [p for p in q.places if p in (CITY, *self.lex.districts)] or [CITY]:
             value = self.box.lookup(key, place)
