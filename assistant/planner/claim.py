@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import jieba.posseg
+
 from ..answer import Draft, change_text, numbers, value_text
 from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
@@ -365,6 +367,10 @@ class ClaimIntent(PlannerBase):
             return fact
         # a sibling picked by the unit (监测点数量 said, a % found: 优良天数比率) must cover every word the claim says
         missing = self._uncovered(part.rest, [fact] if fact else [], key, any_=key != named_key)
+        # a verb the bulletin never uses (获得 of 获得贷款) says how, not what; a word right after a site's name is part of
+        # that name (…美丽单元项目); a noun it never uses (地铁 of 地铁噪声) still says the claim is about something else
+        verbs = {p.word for p in jieba.posseg.cut(fold(clause)) if p.flag.startswith("v")} if missing else set()
+        missing = [w for w in missing if not self._after_site(clause, w) and not (w in verbs and not self.box.says_anywhere(w))]
         if (fact is None or fact.value is None or missing) and cmp == "=":
             stated_so = self._said_as_claimed(clause, number, q.text)
             if stated_so is not None:  # 已连续11年实现100%履约: no fact holds it, a clause of the bulletin says it
@@ -659,6 +665,11 @@ class ClaimIntent(PlannerBase):
             if s > score:
                 best, score = k, s
         return best if score >= 2 else key
+
+    def _after_site(self, text: str, word: str) -> bool:
+        """The word is written right after a monitoring site's or project's name (知识城-迳下美丽单元项目)."""
+        folded = fold(text)
+        return any(folded.startswith(word, m.end) for m in self.lex.find("site", folded))
 
     @staticmethod
     def _words_said(key: str, unit: str, clause: str) -> bool:
