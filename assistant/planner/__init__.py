@@ -42,6 +42,7 @@ SUM_ASKED = re.compile(r"加起来|合计|一共多少|总共多少|总计|之�
 INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪(?:种|个|一种|类)[\u4e00-\u9fff]{0,4}污染物|污染物里|污染物中|指标里|指标中|六种")
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|(?<!哪)几)\s*(个|家|条|座|项|处|辆|件)")
+IMPROVE_ASKED = re.compile(r"改善|变好|好转|变差|恶化|变坏|improv|worse")  # 改善了吗: said by the better direction
 COMPOSITION = re.compile(r"(?:占比|比例|比重)?最(?:大|多|高)的是?哪(?:一|几)?类|哪(?:一)?类(?:占比|比例)?最|主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
@@ -121,7 +122,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        return self._every_ask(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q))))
+        return self._every_ask(q, self._improvement_first(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))))
 
     def _every_ask(self, q: Query, answer: Answer) -> Answer:
         """细化了多少条措施，开展哪五大行动 / 几大样板、几项重点工作、几个方面的保障措施: a question that asks several
@@ -299,6 +300,25 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 if said:
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
+        return answer
+
+    def _improvement_first(self, q: Query, answer: Answer) -> Answer:
+        """改善了吗 / 变好了没有: whether the year-on-year change is an improvement, by the indicator's better direction
+        (a lower 水质指数 is better), said in words before the figures."""
+        folded = fold(q.text)
+        if answer.status != "answered" or q.intent == "claim" or not IMPROVE_ASKED.search(folded) or \
+                not re.search(rf"({self.lex.word_pattern('yes_no')})\s*(?:[？?。！!；;，,]|$)|是否|([\u4e00-\u9fff])[没不]\2", folded):
+            return answer
+        for ev in answer.evidence:
+            better = self.lex.indicators[ev.indicator].better if ev.indicator in self.lex.indicators else None
+            if ev.stat != "yoy" or ev.value is None or not better:
+                continue
+            if ev.value == 0:
+                said = "持平，没有改善也没有变差"
+            else:
+                said = "改善" if (ev.value < 0) == (better == "lower") else "变差"
+            answer.text = f"结论：同比{said}（{self._indicator(ev.indicator).display}越{'低' if better == 'lower' else '高'}越好）。{answer.text}"
+            return answer
         return answer
 
     def _sum(self, q: Query) -> Answer | None:
