@@ -78,7 +78,8 @@ def _unnamed_subject(prev: Query | None, q: Query) -> str:
         return ""
     from .planner.base import content_words
 
-    words = [w for w in content_words(prev.rest) if w not in fold(q.text)]
+    rest = fold(prev.rest)
+    words = sorted((w for w in content_words(prev.rest) if w not in fold(q.text)), key=lambda w: (rest.find(w), w))
     return "".join(words[:3]) if words else ""
 
 

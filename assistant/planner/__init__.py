@@ -84,7 +84,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             return self._rank_indicators(q)  # 六项污染物里哪项降幅最大、哪几项持平
         composed = bool(COMPOSITION.search(q.text)) and any(k not in q.indicators for key in q.indicators for k in self._parts_of(key))
         if q.measures and q.indicators and q.intent in ("value", "rank", "compare", "standard") and not composed:
-            shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占百分之几
+            shares = self._shares_of(q.indicators)  # 有几天？占百分之几: the share stays
             fitting = tuple(k for k in q.indicators if k in shares or not (said := self._measures_of(k, q)) or self._fits(k, said))
             if not fitting:  # 一般工业固体废物产生量: the bulletin reports that topic only as a 利用率
                 return self._unreported_measure(q)
@@ -100,11 +100,11 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         counted = COUNT_WORD.search(q.text)
         if counted and q.indicators and q.intent in ("value", "open"):  # 还有几个水源: the topic's count, not its rate
             place = q.places[0] if q.places else CITY
-            shares = {getattr(self.lex.indicators.get(k), "share", None) for k in q.indicators}  # 有几天？占全年百分之几: the share stays
+            shares = self._shares_of(q.indicators)  # 有几天？占全年百分之几: the share stays
             # 有多少家持证经营单位，危废利用处置能力多少: the count word asks of its own clause's indicator only
-            clause = next((c for c in re.split(r"[，,；;？?。]", fold(q.text)) if counted.group(0) in c), fold(q.text))
-            elsewhere = {k for k in q.indicators if not self._names_in(k, clause) and
-                         any(self._names_in(k, c) for c in re.split(r"[，,；;？?。]", fold(q.text)))}
+            clauses = re.split(r"[，,；;？?。]", fold(q.text))
+            clause = next((c for c in clauses if counted.group(0) in c), fold(q.text))
+            elsewhere = {k for k in q.indicators if not self._names_in(k, clause) and any(self._names_in(k, c) for c in clauses)}
             own = any(self._names_in(k, clause) for k in q.indicators)  # 达标率是多少；水源还有几个: the count of it too
             q = replace(q, indicators=tuple(dict.fromkeys(x for k in q.indicators for x in (
                 (k,) if k in shares else (k, *(() if own else (self._by_unit(k, place, counted.group(1), clause),)))
@@ -279,15 +279,18 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 return name
         return None
 
+    def _asks_yes_no(self, folded: str) -> bool:
+        """达到了吗 / 超标没有 / 是否 / 达没达到, 超不超标 (A-not-A): a yes/no question."""
+        return bool(re.search(rf"({self.lex.word_pattern('yes_no')})\s*(?:[？?。！!；;，,]|$)|是否", folded)
+                    or re.search(r"([\u4e00-\u9fff])[没不]\1", folded))
+
     def _conclusion_first(self, q: Query, answer: Answer) -> Answer:
         """达到目标了吗 / 超标没有 / 完成了吗: the conclusion in words first (达到 / 未达到 / 超标 …), taken from
         the cited sentence that states it, then the figures."""
         folded = fold(q.text)
         words = self.lex.word_list("conclusion_words")
         asked = re.search(rf"({'|'.join(map(re.escape, words))}|达不达|超没超|完没完成)", folded)
-        a_not_a = re.search(r"([\u4e00-\u9fff])[没不]\1", folded)  # 达没达到 / 超不超标 / 完没完成
-        if answer.status != "answered" or q.intent == "claim" or not asked or \
-                not (re.search(rf"({self.lex.word_pattern('yes_no')})\s*(?:[？?。！!；;，,]|$)|是否", folded) or a_not_a):
+        if answer.status != "answered" or q.intent == "claim" or not asked or not self._asks_yes_no(folded):
             return answer
         if any(w in answer.text for w in words):
             return answer  # the answer already says it
@@ -306,8 +309,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         """改善了吗 / 变好了没有: whether the year-on-year change is an improvement, by the indicator's better direction
         (a lower 水质指数 is better), said in words before the figures."""
         folded = fold(q.text)
-        if answer.status != "answered" or q.intent == "claim" or not IMPROVE_ASKED.search(folded) or \
-                not re.search(rf"({self.lex.word_pattern('yes_no')})\s*(?:[？?。！!；;，,]|$)|是否|([\u4e00-\u9fff])[没不]\2", folded):
+        if answer.status != "answered" or q.intent == "claim" or not IMPROVE_ASKED.search(folded) or not self._asks_yes_no(folded):
             return answer
         for ev in answer.evidence:
             better = self.lex.indicators[ev.indicator].better if ev.indicator in self.lex.indicators else None
@@ -385,12 +387,15 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
     def _after_a_name(self, text: str, word: str) -> bool:
         """生态质量评价, PM2.5情况: a word written right after an indicator's name qualifies that name; the
         indicator's figures answer it. 岭头片区那个项目 / 臭氧那个东西: a word after a name and 那个/这个 only points at it."""
-        folded = fold(text)
-        ends = {m.end for m in self.lex.find("indicator", folded)}
-        if any(folded.startswith(word, end) for end in ends):
+        if self._right_after(text, word, ("indicator",)):
             return True
+        folded = fold(text)
         named = [m for kind in ("district", "site", "indicator") for m in self.lex.find(kind, folded)]  # 臭氧那个东西
         return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}?(?:那个|这个|那|这|该)\s*{re.escape(word)}", folded[m.end:]) for m in named)
+
+    def _shares_of(self, keys: tuple[str, ...]) -> set[str]:
+        """The indicators that state these counts as shares (lexicon `share:`: 达标天数 -> 优良天数比率)."""
+        return {ind.share for k in keys if (ind := self.lex.indicators.get(k)) is not None and ind.share}
 
     def _names_in(self, key: str, text: str) -> bool:
         """Whether the folded text names the indicator (its key or an alias)."""

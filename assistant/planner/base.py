@@ -348,6 +348,11 @@ class PlannerBase:
         other = next((fold(w) for g in others for w in g if all(fold(w) in c for c in clauses)), None)
         return (word + head, other + head) if other else None
 
+    def _right_after(self, text: str, word: str, kinds: tuple[str, ...]) -> bool:
+        """The word is written right after a name of these lexicon kinds (PM2.5情况, …美丽单元项目)."""
+        folded = fold(text)
+        return any(folded.startswith(word, m.end) for kind in kinds for m in self.lex.find(kind, folded))
+
     def _mentions(self, word: str, folded_text: str) -> bool:
         """The word, or one of its synonyms (subject_synonyms in lexicon.yaml), is in the text."""
         synonyms = self.lex.words.get("subject_synonyms", {})

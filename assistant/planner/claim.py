@@ -178,7 +178,7 @@ def _negation(text: str) -> str:
 
 
 MEASURE_WORDS = {"数量", "个数", "比例", "比率", "总量", "数值", "占比", "天数"}  # what any count or share is named by
-ONLY = re.compile(r"唯一|只有|仅有|仅")  # 唯一一个一类的区 / 仅从化区为一类
+ONLY = re.compile(r"唯一|只有|仅")  # 唯一一个一类的区 / 仅从化区为一类
 NEGATED_ONLY = re.compile(r"(?:不是|并非|不止|不只)\s*(?:唯一|只有|仅)")
 
 
@@ -370,7 +370,7 @@ class ClaimIntent(PlannerBase):
         # a verb the bulletin never uses (获得 of 获得贷款) says how, not what; a word right after a site's name is part of
         # that name (…美丽单元项目); a noun it never uses (地铁 of 地铁噪声) still says the claim is about something else
         verbs = {p.word for p in jieba.posseg.cut(fold(clause)) if p.flag.startswith("v")} if missing else set()
-        missing = [w for w in missing if not self._after_site(clause, w) and not (w in verbs and not self.box.says_anywhere(w))]
+        missing = [w for w in missing if not self._right_after(clause, w, ("site",)) and not (w in verbs and not self.box.says_anywhere(w))]
         if (fact is None or fact.value is None or missing) and cmp == "=":
             stated_so = self._said_as_claimed(clause, number, q.text)
             if stated_so is not None:  # 已连续11年实现100%履约: no fact holds it, a clause of the bulletin says it
@@ -666,11 +666,6 @@ class ClaimIntent(PlannerBase):
                 best, score = k, s
         return best if score >= 2 else key
 
-    def _after_site(self, text: str, word: str) -> bool:
-        """The word is written right after a monitoring site's or project's name (知识城-迳下美丽单元项目)."""
-        folded = fold(text)
-        return any(folded.startswith(word, m.end) for m in self.lex.find("site", folded))
-
     @staticmethod
     def _words_said(key: str, unit: str, clause: str) -> bool:
         """Every part of the indicator's name, but its unit and measure words, is said in the clause, if only in
@@ -678,7 +673,7 @@ class ClaimIntent(PlannerBase):
         counts."""
         name = fold(key)
         for word in (*MEASURE_WORDS, unit):
-            name = name.replace(word, " ") if word else name
+            name = name.replace(word, " ")
         for chunk in re.findall(r"[\u4e00-\u9fff]{2,}", name):
             if not any(chunk[i: i + 2] in clause for i in range(len(chunk) - 1)):
                 return False

@@ -191,12 +191,14 @@ def judge_claim(claim: str, candidates: list[tuple[str, str]], lex: Lexicon) -> 
             if subject and _about_others(unit, subject, lex):
                 continue  # PM10为37…，仅达到二级标准: PM2.5's (or CO's) 达到…标准 is not said of PM10
             j = judge(part, unit, lex, context)
-            if j is not None and (best is None or (best.verdict == "refuted" and j.verdict == "supported")
-                                  or (best.verdict == j.verdict == "supported" and subject
-                                      and _others_named(unit, subject, lex) < best_others)):
+            if j is None:
+                continue
+            others = _others_named(unit, subject, lex)
+            if best is None or (best.verdict == "refuted" and j.verdict == "supported") or \
+                    (best.verdict == j.verdict == "supported" and subject and others < best_others):
                 # a clause that says it as claimed beats one that says something else; of two that say it, the one
                 # about the subject alone (PM10…同比下降9.8%) beats a list of six pollutants and PM2.5's 同比下降8.7%
-                best, best_others = j, _others_named(unit, subject, lex)
+                best, best_others = j, others
         if best is None:
             unsettled = True  # 其余10个区均达标 after 仅花都区超标: a clause no clause settles; another may refute
             continue
