@@ -12,7 +12,7 @@ from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
-from .answer import Draft, merge_answers, verify
+from .answer import Draft, fmt, merge_answers, verify
 from .config import Settings
 from .embed import get_embedder
 from .index import IndexUnavailable, build_index, index_status, open_collection
@@ -261,7 +261,14 @@ class Assistant:
         return answer
 
     def _plan(self, b: Bulletin, query) -> Answer:
-        answer = self._for_period(b, query).plan(query)
+        periods = _periods_named(fold(query.text), query.year or b.info.year) if b.info.kind != "annual" else []
+        if len(periods) > 1 and query.intent != "claim":
+            # 6月和1-6月累计各是多少 / 当月…和累计相比: a monthly report states both; each period answered on its own
+            return _across_periods([(p, self._plan_period(b, query, asked=p)) for p in periods])
+        return self._plan_period(b, query)
+
+    def _plan_period(self, b: Bulletin, query, asked: str | None = None) -> Answer:
+        answer = self._for_period(b, query, asked).plan(query)
         # A claim's own figures, or a threshold the user set (PM2.5低于20的区), may be quoted back.
         months = [float(m) for m in re.findall(r"(\d{1,2})\s*(?=[-—–~至到]\s*\d{1,2}\s*月|月)", fold(query.text))]
         allowed = (float(b.info.year), *map(float, query.years), *months,  # 3月 / 1-5月 may be named back
@@ -272,7 +279,7 @@ class Assistant:
             from .ingest.facts import period_named
             from .ingest.meta import Period
 
-            said = Period.parse(period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period)
+            said = Period.parse(asked or period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period)
             if said is not None:  # 5月 or 1-5月累计: a monthly report states both; the period is the bulletin's own words
                 answer.text = f"（{said.words}{'累计' if said.kind == 'cumulative' else ''}）{answer.text}"
         return answer
@@ -291,15 +298,15 @@ class Assistant:
         return Answer(text=f"《{b.info.title}》只报告{b.info.region or '本地区'}及其所辖地区的数据，未给出{'、'.join(unknown)}的情况。",
                       status="not_found", intent="not_found")
 
-    def _for_period(self, b: Bulletin, query):
+    def _for_period(self, b: Bulletin, query, asked: str | None = None):
         """A monthly report states the month and the months so far (5月 / 1-5月): the planner sees the facts of the
-        period the question asks for (the report's own period when it names none)."""
+        period the question asks for (`asked`, else the one it names, else the report's own)."""
         facts = b.tables.facts
         if b.info.kind == "annual" or not (facts["period"] != "").any():
             return b.planner
         from .ingest.facts import period_named
 
-        asked = period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period
+        asked = asked or period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period
         if asked.split("-")[0] != str(b.info.year):  # 2023年1-6月 from the 2024 report: its 同期 figures
             asked = f"{b.info.year}-{asked.split('-', 1)[1]}" if "-" in asked else b.tables.manifest.period
         own = asked == b.tables.manifest.period
@@ -371,3 +378,40 @@ def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
     if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|今年|去年|前年", folded):
         return False
     return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)
+
+
+def _periods_named(folded: str, year: int) -> list[str]:
+    """The periods a question names, in order: 1-6月 (2024-01~06) and a month of its own (6月 / 当月 beside a
+    range ending with it: 2024-06)."""
+    from .route import MONTH, MONTH_RANGE
+
+    found: list[tuple[int, str]] = []
+    for m in MONTH_RANGE.finditer(folded):
+        a, b = int(m.group(2)), int(m.group(3))
+        if 1 <= a < b <= 12:
+            found.append((m.start(), f"{m.group(1) or year}-{a:02d}~{b:02d}"))
+    rest = MONTH_RANGE.sub(lambda m: " " * len(m.group()), folded)
+    for m in MONTH.finditer(rest):
+        if 1 <= int(m.group(2)) <= 12:
+            found.append((m.start(), f"{m.group(1) or year}-{int(m.group(2)):02d}"))
+    if re.search(r"当月|本月|单月", rest) and found and not any("~" not in p for _, p in found):
+        end = found[0][1].rsplit("~", 1)[1]  # 当月和1-3月累计: the range's last month
+        found.append((rest.find("月"), f"{found[0][1].split('-')[0]}-{end}"))
+    return list(dict.fromkeys(p for _, p in sorted(found)))
+
+
+def _across_periods(answers: list[tuple[str, Answer]]) -> Answer:
+    """Each period's answer, then, when each gives one figure of the same indicator and unit, which is higher."""
+    merged = merge_answers([a for _, a in answers])
+    figures = [[ev for ev in a.evidence if ev.stat == "value" and ev.value is not None] for _, a in answers]
+    if len(answers) == 2 and all(len({(e.indicator, e.place) for e in f}) == 1 for f in figures):
+        a, b = figures[0][0], figures[1][0]
+        if a.indicator == b.indicator and a.unit == b.unit and a.value != b.value:
+            from .ingest.meta import Period
+
+            names = [Period.parse(p) for p, _ in answers]
+            if all(names):
+                words = [n.words + ("累计" if n.kind == "cumulative" else "") for n in names]
+                merged.text += (f"\n{words[0]}（{fmt(a.value)}{a.unit}）{'高于' if a.value > b.value else '低于'}"
+                                f"{words[1]}（{fmt(b.value)}{b.unit}）。")
+    return merged

@@ -13,13 +13,13 @@ import opencc
 from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, ROMAN_OF, Lexicon, fold
 
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
-                  r"哪个区|哪些区|哪个地方|哪些地方|哪里|哪儿|哪些测点|哪个测点|哪些站点|改善幅度|较大的|较好|较差|较高|较低|"
+                  r"哪(?:个|些|一个)(?:区|县|城市|地市|地方|断面|站点|测点|点位|监测点|水库|河段)|哪里|哪儿|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
 SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|几成|百分之几)?(?:的)?(?:比例|比重|比率|份额)|占比|所占比例|比例是?多少|百分之几|百分比|多少%|几成|"
                          r"percentage|share|proportion")
 COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|哪个大|哪个小|哪个多|哪个少|哪项|谁高|谁低|谁更|谁大|谁小|谁多|谁少|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
                      r"高出|低出|compare|versus|vs\.?|higher than|lower than")
-STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|超标|国标|standard|limit")
+STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|达[没不]达标|有没有达标|超标|国标|standard|limit")
 CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")

@@ -159,6 +159,34 @@ def test_prose_figures_are_typed_by_the_words_before_them(lexicon):
     assert all(f["source"] == text for f in out.facts)  # the exact sentence travels with every figure
 
 
+def test_a_target_in_brackets_a_year_earlier_and_points_above_it_are_typed(lexicon):
+    """目标（90.0%）is the target; the points after it are a gap, never a value; （2029年同期为30…）is the year before."""
+    text = ("2030年1-4月，全市优良天数比率为91.2%，高于省考目标（90.0%）1.2个百分点；"
+            "PM2.5平均浓度为27微克/立方米，同比下降3.6%（2029年同期为28微克/立方米）。")
+    out = extract([Block(("一、环境空气",), "text", text)], lexicon, PlaceFinder({}), 2030)
+    got = {(f["indicator"], f["stat"], f["value"], f["year"]) for f in out.facts}
+    assert {("优良天数比率", "value", "91.2", 2030), ("优良天数比率", "target", "90", 2030),
+            ("PM2.5", "value", "27", 2030), ("PM2.5", "value", "28", 2029)} <= got, got
+    assert not any(f["value"] == "1.2" for f in out.facts)
+
+
+def test_a_status_column_is_each_sites_status_and_a_bare_rank_column_follows_the_column_the_text_ranks_by(lexicon):
+    water = Table(header=["断面名称", "所在水体", "水质目标", "水质类别", "是否达标"],
+                  rows=[["东坝", "甲江", "Ⅱ类", "Ⅱ类", "是"], ["西岭", "乙河", "Ⅲ类", "Ⅳ类", "否"]])
+    out = extract([Block(("附表",), "table", "", water)], lexicon, PlaceFinder({"东坝": (), "西岭": ()}), 2030)
+    got = {(f["indicator"], f["place"], f["stat"], f["text_value"]) for f in out.facts}
+    assert ("水质类别", "西岭", "grade", "未达标（水质目标Ⅲ类）") in got and ("水质类别", "东坝", "class", "Ⅱ类") in got
+    assert not out.review  # the water body and the target are said with the status, not left unread
+    cities = Table(header=["排名", "城市", "综合指数", "优良天数比率（%）", "PM2.5"],
+                   rows=[["1", "甲市", "2.9", "96.1", "21"], ["2", "乙市", "3.2", "93.0", "19"], ["3", "丙市", "3.6", "88.4", "30"]])
+    said = "按照环境空气质量综合指数由小到大排序，甲市排名第一。"
+    places = PlaceFinder({"甲市": (), "乙市": (), "丙市": ()})
+    out = extract([Block(("一",), "text", said), Block(("表",), "table", "", cities)], lexicon, places, 2030)
+    assert ("空气质量综合指数", "乙市", "rank", "2") in {(f["indicator"], f["place"], f["stat"], f["value"]) for f in out.facts}
+    out = extract([Block(("表",), "table", "", cities)], lexicon, places, 2030)  # two columns follow; the text says none
+    assert {f["indicator"] for f in out.facts if f["stat"] == "rank"} == {"排名"}
+
+
 def test_a_table_column_with_an_unknown_name_is_kept_under_its_own_name(lexicon):
     table = Table(header=["区", "PM2.5", "负离子浓度（个/立方厘米）"], rows=[["甲区", "20", "1500"], ["乙区", "22", "1300"]])
     out = extract([Block(("表",), "table", "", table)], lexicon, PlaceFinder({"甲区": (), "乙区": ()}), 2030)
@@ -230,6 +258,43 @@ def test_a_water_report_answers_each_sections_class_and_a_name_split_by_a_note(e
     assert share.status == "answered" and has(share.text, 75.0), share.text
     west = a.ask("2030年4月韶关市西闸断面水质类别是什么？")
     assert west.status == "answered" and ("Ⅳ类" in west.text or "IV类" in west.text) and "Ⅲ类" not in west.text, west.text
+
+
+def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp_path):
+    """A water report (made-up figures) whose table gives each section's class, target and 是否达标: the best and
+    worst sections by class, the sections of a class named (Ⅲ类 is not Ⅱ类), a section's status, and a section
+    named with its river."""
+    a = _assistant_with("2030年6月清远市地表水环境质量状况\n清远市生态环境局\n一、总体情况\n"
+                        "2030年6月，全市5个断面中，水质优良（达到或优于Ⅲ类）断面比例为60.0%，与去年同期持平。\n"
+                        "附表 2030年6月清远市断面水质状况\n断面名称\n所在水体\n水质目标\n水质类别\n是否达标\n"
+                        "东坝\n甲江\nⅡ类\nⅡ类\n是\n西岭\n乙河\nⅢ类\nⅣ类\n否\n南塘\n丙河\nⅢ类\nⅢ类\n是\n"
+                        "北港\n丁河\nⅣ类\nⅣ类\n是\n中洲\n戊江\nⅢ类\nⅡ类\n是\n", empty, embedder, tmp_path)
+    best = a.ask("2030年6月清远市哪个断面水质最好？").text
+    assert "东坝" in best and "中洲" in best and "西岭" not in best, best
+    worst = a.ask("清远市6月份水质最差的是哪几个断面").text
+    assert "西岭" in worst and "北港" in worst and "东坝" not in worst, worst
+    third = a.ask("2030年6月清远市哪些断面是Ⅲ类水？").text
+    assert "南塘" in third and "东坝" not in third, third
+    west = a.ask("2030年6月清远市西岭断面达标了吗？")
+    assert west.status == "answered" and "未达标" in west.text, west.text
+    south = a.ask("南塘断面达没达标？").text
+    assert "达标" in south and "未达标" not in south, south
+    river = a.ask("2030年6月乙河西岭断面是几类水？").text
+    assert "Ⅳ类" in river or "IV类" in river, river
+
+
+def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
+    """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
+    a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"
+                        "5月，全市优良天数为25天，同比增加3天，优良天数比率为80.6%，同比上升9.7个百分点。\n"
+                        "（二）1-5月累计情况\n1-5月，全市累计优良天数96天，同比增加6天，优良天数比率为63.6%，同比上升4.0个百分点。\n",
+                        empty, embedder, tmp_path)
+    both = a.ask("2030年韶关市5月和1-5月的优良天数比率分别是多少？").text
+    assert has(both, 80.6) and has(both, 63.6) and "高于" in both, both
+    month = a.ask("2030年5月韶关市优良天数比率是多少？跟1-5月累计比是高还是低？").text
+    assert has(month, 80.6) and has(month, 63.6), month
+    one = a.ask("2030年1-5月韶关市优良天数比率是多少？").text
+    assert has(one, 63.6) and not has(one, 80.6), one
 
 
 def test_a_table_title_and_header_row_are_never_quoted_as_an_answer(empty, embedder, tmp_path):

@@ -100,6 +100,9 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
 
             region = next((p for p in gazetteer().values() if p.name == meta.region), None)
             found = places_in(doc.text + "\n".join(b.text for b in blocks), region, names)
+            for name, body in _water_bodies(blocks).items():  # 杨泗港 in 长江: also 长江杨泗港
+                if name in found and found[name].level == "site":
+                    found[name] = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, body + name))))
             for name, place in _hand_places(old / "places.override.yaml", meta.region).items():
                 if name in found:  # keep the gazetteer's spellings, add the hand ones
                     place = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, *place.aliases))))
@@ -176,6 +179,24 @@ def _hand_places(path: Path, region: str) -> dict:
     for kind, level in (("districts", "county"), ("sites", "site")):
         for name, aliases in (data.get(kind) or {}).items():
             out[name] = Place(name, tuple(a for a in (aliases or ()) if isinstance(a, str)), level, region)
+    return out
+
+
+def _water_bodies(blocks: list[Block]) -> dict[str, str]:
+    """Each site of a table with a water-body column (所在水体 / 河流) and the water it is on."""
+    from .facts import WATER_BODY
+
+    out: dict[str, str] = {}
+    for b in blocks:
+        if b.table is None:
+            continue
+        name = _name_column(b.table)
+        body = next((i for i, h in enumerate(b.table.header) if WATER_BODY.fullmatch(h.strip())), None)
+        if body is None or body == name:
+            continue
+        for row in b.table.rows:
+            if len(row) > max(name, body) and row[name].strip() and row[body].strip() and row[body].strip() not in row[name]:
+                out[row[name].strip()] = row[body].strip()
     return out
 
 

@@ -140,6 +140,7 @@ def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, r
     """`periodic`: a monthly or cumulative report, whose sentences and sections may speak of the month itself
     or of the months so far (5月… / 1-5月累计…); each fact then records which (its `period`)."""
     out = Extracted()
+    context = "\n".join(b.text for b in blocks if b.kind == "text")  # what the text says of the tables (排名依据…)
     for block in blocks:
         section = " › ".join(block.section) or "正文"
         in_section = period_named(" ".join(block.section[-1:]), year) if periodic else ""
@@ -154,7 +155,7 @@ def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, r
                         fact["period"] = said or in_section
         elif block.kind == "table" and block.table is not None:
             start = len(out.facts)
-            _table_facts(block.table, section, lex, places, year, region, out)
+            _table_facts(block.table, section, lex, places, year, region, out, context)
             said = period_named(block.table.caption, year) if periodic else ""
             for fact in out.facts[start:]:
                 fact["period"] = said or in_section
@@ -223,7 +224,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 stat = None  # 在24～31微克/立方米之间: a range, not a figure of any one place
             fact_year = _year_of(folded, start, m.start(), year) if stat == "value" else year
             if stat == "previous":  # 较上年同期（32微克/立方米）: the same indicator a year earlier
-                stat, fact_year = "value", year - 1
+                stat, fact_year = "value", (base or year - 1)
+            if stat == "value" and unit in ("个百分点", "百分点"):
+                stat = None  # 高于目标（90.0%）0.7个百分点: points are a difference from something, never a value
             last = m.end()
             if key is None or stat is None:
                 continue
@@ -376,7 +379,10 @@ def _stat(clause_before: str, before: str, unit: str) -> tuple[str | None, int, 
         return "limit", 0, 0
     if re.search(r"(上年同期|去年同期|上年|去年)\s*[（(：:为是]?\s*$", before):
         return "previous", 0, 0
-    if re.search(r"目标\s*[：:为是]?\s*$", before):
+    earlier = re.search(r"((?:19|20)\d\d)\s*年\s*同期\s*[（(：:为是]?\s*$", before)
+    if earlier:  # （2023年同期为30微克/立方米）: the same indicator and months of that year
+        return "previous", 0, int(earlier.group(1))
+    if re.search(r"目标\s*[：:为是（(]?\s*$", before):  # 高于省考目标（90.0%）
         return "target", 0, 0
     if re.search(r"连续\s*$", before) and unit == "年":
         return "streak", 0, 0
@@ -479,8 +485,65 @@ def _is_place(name: str, places: PlaceFinder) -> bool:
     return bool(found) and found[0][2] - found[0][1] >= len(name) - 1
 
 
+CLASS_CELL = re.compile(r"(?:劣)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)类")
+MET_CELL = re.compile(r"是|否|达标|未达标|不达标|超标")
+WATER_BODY = re.compile(r"所在水体|所在河流|河流(?:名称)?|水体(?:名称)?|所属水体|所属河流|流域")
+
+
+def _mostly(rows: list[list[str]], col: int, pattern: re.Pattern) -> bool:
+    """Whether a column's non-empty cells are all of one kind (classes, 是/否 …), at least two of them."""
+    cells = [r[col].strip() for r in rows if len(r) > col and r[col].strip() not in ("", "-", "—", "/", "--")]
+    return len(cells) >= 2 and all(pattern.fullmatch(c) for c in cells)
+
+
+def _status_cells(rows: list[list[str]], col: int, class_col: int, key: str, header: list[str], places: PlaceFinder,
+                  region: str, year: int, section: str, label: str, out: Extracted) -> None:
+    """是否达标 是/否 beside a class column: each row's status against its target (达标 / 未达标), as a grade of the
+    class's indicator; the target, where the table gives one, is said with it."""
+    target = next((i for i in range(1, len(header)) if re.search(r"目标", header[i]) and _mostly(rows, i, CLASS_CELL)), None)
+    for row in rows:
+        if len(row) <= col or not row[0] or not row[col].strip() or row[col].strip() in ("-", "—", "/", "--"):
+            continue
+        cell = row[col].strip()
+        status = "达标" if cell in ("是", "达标") else "未达标"
+        if target is not None and len(row) > target and row[target].strip():
+            status += f"（{header[target]}{row[target].strip()}）"
+        source = "｜".join(f"{header[i]} {row[i]}" for i in range(1, min(len(header), len(row))))
+        out.facts.append(_fact(key, _row_place(row[0], places, region), year, "grade", None, "", status, section, source,
+                               locator=label, row_label=row[0]))
+
+
+def _ranked_by(header: list[str], rows: list[list[str]], columns: list[tuple], context: str) -> str | None:
+    """The indicator a bare 排名 column ranks by: a value column whose order the ranks follow exactly, and, if
+    several do, the one the text says the ranking is by (按照…综合指数…排序 / 排名依据…). None when not certain."""
+    rank = next((i for i, c in enumerate(columns) if c[2] == "rank" and re.fullmatch(r"排名|名次|序号", header[i].strip())), None)
+    if rank is None:
+        return None
+    def number(cell: str) -> float | None:
+        m = re.fullmatch(r"[-+]?\d+(?:\.\d+)?", cell.replace(",", "").strip())
+        return float(m.group()) if m else None
+    order = [(number(r[rank]), r) for r in rows if len(r) > rank and number(r[rank]) is not None]
+    if len(order) < 3:
+        return None
+    order.sort(key=lambda p: p[0])
+    following = []
+    for i, (key, _, stat) in enumerate(columns):
+        if stat != "value" or i == rank:
+            continue
+        values = [number(r[i]) if len(r) > i else None for _, r in order]
+        if None in values:
+            continue
+        pairs = list(zip(values, values[1:], strict=False))
+        if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
+            following.append((key, UNIT_IN_HEADER.sub("", header[i]).strip()))
+    if len(following) > 1:  # several columns follow the ranks: the one the text ranks by
+        saying = [s for s in re.split(r"[。；;\n]", context) if re.search(r"排名|排序", s)]
+        following = [(k, h) for k, h in following if any(k in s or (h and h in s) for s in saying)]
+    return following[0][0] if len(following) == 1 else None
+
+
 def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, year: int, region: str,
-                 out: Extracted) -> None:
+                 out: Extracted, context: str = "") -> None:
     header, rows = list(table.header), [list(r) for r in table.rows]
     names = [r[0] for r in rows if r]
     if sum(_is_place(h, places) for h in header[1:]) > sum(_is_place(n, places) for n in names):
@@ -495,9 +558,19 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
         rows = [[r[pc], *r[:pc], *r[pc + 1:]] if len(r) > pc else r for r in rows]
     default_unit, exceptions = _table_units(table.unit)
     label = table.caption or "表格"
+    columns = [_column(lex, h) if i else ("", None, "") for i, h in enumerate(header)]
+    class_col = next((i for i in range(1, len(header)) if columns[i][2] == "value" and _mostly(rows, i, CLASS_CELL)), None)
+    ranked_by = _ranked_by(header, rows, columns, context)
     previous_key = None
     for col in range(1, len(header)):
-        key, unit, stat = _column(lex, header[col])
+        key, unit, stat = columns[col]
+        if stat == "rank" and ranked_by and key not in lex.indicators:
+            key = ranked_by  # 排名 | 城市 | 综合指数 …: the rank is the order of the one column the text says ranks
+        if WATER_BODY.fullmatch(header[col].strip()) or (stat == "target" and class_col and _mostly(rows, col, CLASS_CELL)):
+            continue  # the water body goes into the site's names; a target class is said with the status below
+        if class_col and _mostly(rows, col, MET_CELL):
+            _status_cells(rows, col, class_col, columns[class_col][0], header, places, region, year, section, label, out)
+            continue
         if stat == "yoy" and previous_key and _names_no_indicator(lex, header[col]):
             key = previous_key  # 同比变化（%） right after a column: that column's change
         elif stat == "value":

@@ -21,6 +21,24 @@ FIGURE = re.compile(r"(?<![a-zA-Z\d.])\d+(?:\.\d+)?")  # a stated figure, not th
 DESCRIPTIVE_STATS = ("value", "class", "grade", "group", "status", "improvement")
 EVALUATIVE = re.compile(r"怎么样|如何|好吗|好不好|干净吗|干不干净|差吗|质量|情况|状况|how is|how clean")
 CLASS_ORDER = {"一类": 1, "二类": 2, "三类": 3, "四类": 4, "五类": 5}
+_CLASS_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5,
+                 "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def classes_named(text: str) -> set[int]:
+    """The classes a question names, as class_order numbers (是Ⅲ类 / 三类 / 劣V类)."""
+    found = set()
+    for m in re.finditer(r"(劣)?(?<![a-z])(iv|v|i{1,3}|[一二三四五])类", fold(text)):
+        found.add(6 if m.group(1) else _CLASS_DIGITS.get(m.group(2).upper(), _CLASS_DIGITS.get(m.group(2), 0)))
+    return found - {0}
+
+
+def class_order(text: str) -> int | None:
+    """1 (一类 / Ⅰ类, the best) … 5 (五类 / Ⅴ类), 6 for 劣Ⅴ类; None for anything else."""
+    m = re.fullmatch(r"\s*(劣)?(Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|IV|V|I{1,3}|[一二三四五])类\s*", text or "")
+    if not m:
+        return None
+    return 6 if m.group(1) else _CLASS_DIGITS[m.group(2)]
 QUESTION_WORDS = set("多少 是多少 哪些 哪个 哪里 哪儿 什么 怎么样 怎样 如何 几个 多少个 有没有 是否 请问 请 告诉 一下 数值 数据 情况 年均 "
                      "平均 浓度 全市 广州 广州市 现在 目前 后来 具体 大概 一共 总共 我们 你们 知道 了解 介绍 说说 讲讲 看看 "
                      "水平 状况 分别 各是 各占 是不是 能不能 还是 没有 了没有 有没 变了 开始 是从 从哪".split())

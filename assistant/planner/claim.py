@@ -12,7 +12,7 @@ from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, CLASS_ORDER, CN_NUMBERS, PlannerBase, content_words, noun_words
+from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, class_order, content_words, noun_words
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
 
@@ -1254,7 +1254,7 @@ class ClaimIntent(PlannerBase):
             return None
         classed = self._with_classes(key)
         classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
-                   and ev.text_value in CLASS_ORDER]
+                   and class_order(ev.text_value)]
         mine = next((ev for ev in classes if ev.place == place), None)
         if mine is None or len(classes) < 2:
             return None
@@ -1274,13 +1274,13 @@ class ClaimIntent(PlannerBase):
         said = re.search(r"最\s*(好|优|佳)|最\s*(差|坏|糟)", fold(q.text))
         classed = self._with_classes(key)
         classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
-                   and ev.text_value in CLASS_ORDER]
+                   and class_order(ev.text_value)]
         mine = next((ev for ev in classes if ev.place == place), None)
         if not said or mine is None or len(classes) < 2:
             return None, None
         worst = bool(said.group(2))
-        edge = (max if worst else min)(CLASS_ORDER[ev.text_value] for ev in classes)
-        at_edge = [ev for ev in classes if CLASS_ORDER[ev.text_value] == edge]
+        edge = (max if worst else min)(class_order(ev.text_value) for ev in classes)
+        at_edge = [ev for ev in classes if class_order(ev.text_value) == edge]
         name = self._indicator(classed).display
         d.add(f"{place}{name}为{mine.text_value}{d.cite(mine)}；各区中{'最差' if worst else '最好'}的是"
               f"{'、'.join(ev.place for ev in at_edge)}（{at_edge[0].text_value}）{d.cite(at_edge[0])}。")

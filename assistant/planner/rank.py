@@ -10,7 +10,7 @@ from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
 from ..types import Answer, Evidence
-from .base import CITY, CLASS_ORDER, PlannerBase, _wanted_count
+from .base import CITY, PlannerBase, _wanted_count, class_order, classes_named
 
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
                           r"(?:幅度)?(?:最多|最大|最快|最明显|得最多|最显著)")
@@ -63,7 +63,10 @@ class RankIntent(PlannerBase):
         groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
         numeric = self.box.rank_districts(key)
         classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
-        if q.weak and not improvement:
+        if not classes:  # 哪几个断面水质最好: the sites the bulletin gives the class of
+            classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.sites]
+            classes = classes if len(classes) >= 2 else []
+        if q.weak and not improvement and (numeric or groups or not classes):
             # 空气好不好: the ranked composite index first, then each pollutant the bulletin gives by district
             return self._rank_overview(q, key).answer()
         if groups and (improvement or not numeric):
@@ -239,9 +242,10 @@ class RankIntent(PlannerBase):
         return d
 
     def _rank_classes(self, q: Query, key: str, classes: list[Evidence], d: Draft) -> Draft:
-        ordered = sorted(classes, key=lambda ev: CLASS_ORDER.get(ev.text_value, 9))
+        ordered = sorted(classes, key=lambda ev: class_order(ev.text_value) or 9)
         pick = ordered[-1] if q.worst and not q.best else ordered[0]
-        named = [ev for ev in ordered if fold(ev.text_value) and fold(ev.text_value) in fold(q.text)]
+        asked = classes_named(q.text)
+        named = [ev for ev in ordered if class_order(ev.text_value) in asked]
         if named:  # 三类的有哪几个区: the members of the class named, not the best class
             pick = named[0]
         members = [ev for ev in ordered if ev.text_value == pick.text_value]

@@ -19,7 +19,8 @@ class StandardIntent(PlannerBase):
             return streak
         keys = [k for k in q.indicators if self.box.standard_limit(k)]
         if not keys:
-            return self._value(q)
+            stated = self._stated_status(q)
+            return stated if stated is not None else self._value(q)
         if len(keys) > 1:  # PM10和二氧化氮分别达到几级标准: each one checked against its own limit
             return merge_answers([self._standard(replace(q, indicators=(k,))) for k in keys])
         key = keys[0]
@@ -54,6 +55,27 @@ class StandardIntent(PlannerBase):
                 verdict = "高于限值，超标"
             d.add(f"{self.year}年{self._place_name(place)}{name}为{self._describe(d, value)}，{verdict}。")
         return d.answer()
+
+    def _stated_status(self, q: Query) -> Answer | None:
+        """童家湖断面达标了吗: the status a table or sentence states for the place named (是否达标 否 → 未达标), with
+        its class; None when the place has no stated status for the indicator asked (or for any, if none is)."""
+        places = [p for p in q.places if p in self.lex.sites or p in self.lex.districts]
+        if not places:
+            return None
+        d = Draft("standard")
+        for place in places:
+            f = self.box.facts[(self.box.facts["place"] == place) & (self.box.facts["stat"] == "grade")]
+            topics = {self._indicator(k).topic for k in q.indicators} if q.weak else set()
+            keys = [k for k in dict.fromkeys(f["indicator"]) if not q.indicators or k in q.indicators
+                    or self._indicator(k).topic in topics]  # 水质达标没有: the water's stated status
+            for key in keys:
+                grade = self.box.lookup(key, place, q.year or self.year, "grade")
+                if grade is None or not re.match(r"未达标|不达标|超标|达标", grade.text_value):
+                    continue
+                cls = self.box.lookup(key, place, q.year or self.year, "class")
+                said = f"{self._indicator(key).display}为{cls.text_value}{d.cite(cls)}，" if cls else ""
+                d.add(f"{place}{said}{grade.text_value}{d.cite(grade)}。")
+        return d.answer() if d.parts else None
 
     def _standard_by_district(self, key: str, limit: Evidence, d: Draft, city_too: bool = False) -> Draft:
         """Which districts exceed the limit; with `city_too` (全市臭氧浓度是多少？有没有哪个区超标), the city's figure first."""
