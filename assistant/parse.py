@@ -13,7 +13,7 @@ import opencc
 from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, ROMAN_OF, Lexicon, fold
 
 RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
-                  r"哪(?:个|些|一个)(?:区|县|城市|地市|地方|断面|站点|测点|点位|监测点|水库|河段)|哪里|哪儿|改善幅度|较大的|较好|较差|较高|较低|"
+                  r"哪(?:个|些|一个)(?:区|县|城市|地市|地方|断面|站点|测点|点位|监测点|水库|河段)|(?:区|县|城市|断面|站点|测点|监测点)(?:有|是)哪(?:些|几个)|哪里|哪儿|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
 SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|几成|百分之几)?(?:的)?(?:比例|比重|比率|份额)|占比|所占比例|比例是?多少|百分之几|百分比|多少%|几成|"
                          r"percentage|share|proportion")
@@ -25,8 +25,9 @@ CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|�
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
 UP_WORDS = re.compile(rf"{RISE_WORDS}|rise|rose|risen|increase|grew|grow|went up|up|(?:more|higher) than (?:the|in|last|a year)")
 DOWN_WORDS = re.compile(rf"{FALL_WORDS}|drop|decrease|declin|fall(?! short)|fell(?! short)|went down|down|(?:fewer|less|lower) than (?:the|in|last|a year)")
-BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest")
-WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest")
+_PLACES_ASKED = r"(?:测点|监测点|点位|站点|区|县|断面|城市|是哪|有哪)"
+BEST = re.compile(r"最好|最干净|最优|最佳|较好|最低|最少|最小|lowest|best|cleanest|(?<![较最不])好的" + _PLACES_ASKED)
+WORST = re.compile(r"最差|最脏|最坏|较差|最高|最多|最大|highest|worst|dirtiest|(?<![相较最])差的" + _PLACES_ASKED)
 BASE_YEAR_BEFORE = re.compile(r"(比|较|同|跟|相比|相较|自|从|than|than in|compared with|compared to|since|from)\s*$")
 BASE_YEAR_AFTER = re.compile(r"\s*(年)?\s*(起|以来|来|开始|相比|比|同期相比)")
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?:\s*年|(?!\d))")

@@ -36,12 +36,14 @@ class Derived:
     """A figure computed from evidence by a stated formula; the verifier recomputes it."""
 
     value: float
-    op: Literal["sub", "sum", "implied_prev", "implied_base", "ratio_pp"]
+    op: Literal["sub", "sum", "implied_prev", "implied_base", "ratio_pp", "count"]
     inputs: tuple[Evidence, ...]
     formula: str  # human-readable, e.g. "42 − 40 = 2"
     decimals: int = 1
 
     def recompute(self) -> float:
+        if self.op == "count":  # the places a stated class or status names, counted
+            return float(len({ev.place for ev in self.inputs}))
         a = self.inputs[0].value
         if self.op == "sub":
             return round(a - self.inputs[1].value, self.decimals)

@@ -91,9 +91,13 @@ def test_change_and_vs2013(assistant):
 
 
 def test_implied_previous_year_value_states_its_formula(assistant):
+    """The bulletin never states 2023's PM10: asked exactly, it is not found, with the estimate and its working
+    shown; asked as an estimate (大约), the worked-out figure is the answer."""
     a = assistant.ask("2023年PM10平均浓度是多少？")
-    assert a.status == "answered" and a.derived
+    assert a.status == "not_found" and a.derived
     assert "÷" in a.text and has(a.text, round(37 / (1 - 0.098), 1))
+    rough = assistant.ask("2023年PM10平均浓度大约是多少？")
+    assert rough.status == "answered" and has(rough.text, round(37 / (1 - 0.098), 1))
 
 
 def test_standard(assistant):

@@ -9,7 +9,7 @@ from ..answer import Draft, change_text, value_text
 from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
-from ..types import Answer, Evidence
+from ..types import Answer, Derived, Evidence
 from .base import CITY, PlannerBase, _wanted_count, class_order, classes_named
 
 MOST_CHANGED = re.compile(r"(改善|好转|进步|下降|降低|减少|降幅|上升|升高|增加|提高|升幅|增幅|变化|变动)"
@@ -249,7 +249,12 @@ class RankIntent(PlannerBase):
         if named:  # 三类的有哪几个区: the members of the class named, not the best class
             pick = named[0]
         members = [ev for ev in ordered if ev.text_value == pick.text_value]
-        d.add(f"{self._indicator(key).display}为{pick.text_value}的是{'、'.join(ev.place for ev in members)}{d.cite(pick)}。")
+        marks = "".join(dict.fromkeys(d.cite(ev) for ev in members))
+        count = ""
+        if len(members) > 1:  # 属于三类的有几个: the members counted, the count checked like any figure
+            names = "、".join(ev.place for ev in members)
+            count = f"，共{d.derive(Derived(float(len(members)), 'count', tuple(members), f'{names}，共{len(members)}个', 0))}个"
+        d.add(f"{self._indicator(key).display}为{pick.text_value}的是{'、'.join(ev.place for ev in members)}{marks}{count}。")
         return d
 
     def _rank_overview(self, q: Query, key: str) -> Draft:

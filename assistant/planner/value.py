@@ -12,6 +12,9 @@ from ..types import Answer
 from .base import ALL_DISTRICTS, CITY, NUMBER_ASKED, TIME_ASKED, PlannerBase, _wanted_count, content_words, coverage
 from .claim import claim_figures
 
+# an estimate asked for (大约是多少 / 倒推一下): a figure worked out from a stated change answers it
+ESTIMATE_ASKED = re.compile(r"大约|大概|大致|约为|约是|约多少|左右|估算|推算|估计|算一下|算出|倒推|反推|approximately|roughly|estimate")
+
 
 class ValueIntent(PlannerBase):
     def _value(self, q: Query) -> Answer:
@@ -35,6 +38,10 @@ class ValueIntent(PlannerBase):
                 passage = self._best_sentence(q.text)
                 if passage and passage[0] >= 0.6 and coverage(q.rest, passage[1]) >= 0.6:
                     return self._passage_answer(q, 0.6) or direct.answer()
+            stated = [ev for ev in direct.evidence if ev.stat == "value" and ev.year in (q.years or (self.year,))]
+            if direct.derived and not stated and not ESTIMATE_ASKED.search(fold(q.text)):
+                # 2013年PM2.5到底是多少: the bulletin never states it; the estimate is shown, the figure is not found
+                return direct.answer("not_found")
             return direct.answer()
         return direct.answer("not_found")
 
