@@ -117,7 +117,8 @@ def core_question(text: str, lex: Lexicon) -> str:
     if len(text) < 24:
         return text
     verbs = lex.word_pattern("ask_verbs")
-    m = re.search(rf"(?:{verbs})\s*[：:，,]?\s*", text)
+    # …打进热线，说…，问公报里…: a clause opened by 问 asks, after the story (not 问题)
+    m = re.search(rf"(?:{verbs}|(?<=[，,])\s*问(?![题卷]))\s*[：:，,]?\s*", text)
     if not m or len(text) - m.end() < 6:
         return story_question(text, lex)
     if re.search(r"[？?]|多少|(?<![这近前])几[个项家天条次年类级]|是否|吗[，,。]", text[: m.start()]):  # not 这几年

@@ -12,7 +12,7 @@ from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, class_order, content_words, noun_words
+from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, class_order, classes_named, content_words, noun_words
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
 
@@ -1079,6 +1079,11 @@ class ClaimIntent(PlannerBase):
             return u.answer(verdict="unverifiable")
         return judged
 
+    def _place_and_name(self, place: str, key: str) -> str:
+        """天河区生态质量类型; 流溪河水库水质类别 alone when the indicator's name already says the place."""
+        name = self._indicator(key).display
+        return name if name.startswith(place) else f"{self._place_name(place)}{name}"
+
     def _claim_in_words(self, q: Query, key: str, place: str, d: Draft) -> Answer:
         """A claim with no figure of its own, judged by the change, standard, status, class or rank the bulletin states."""
         if q.outside_scope:
@@ -1096,7 +1101,7 @@ class ClaimIntent(PlannerBase):
             ok = sign == direction
             current = self.box.lookup(key, place, self.year, "value")
             now = f"，{self.year}年为{self._describe(d, current)}" if current else ""
-            d.add(f"核查结论：{'属实' if ok else '不符'}。公报显示{self._place_name(place)}{self._indicator(key).display}"
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报显示{self._place_and_name(place, key)}"
                   f"{change_text(change, since=since)}{d.cite(change)}{now}。")
             return d.answer(verdict="supported" if ok else "refuted")
         meets = self._claim_standard(q, key, place, d)
@@ -1115,14 +1120,20 @@ class ClaimIntent(PlannerBase):
         if stated:
             return stated
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
+        if not facts and classes_named(q.text) and key in self.lex.indicators:
+            # 从化区生态质量是二类: the class is stated under the sibling of the same topic (生态质量类型)
+            sibling = next((k for k, ind in self.lex.indicators.items() if k != key and ind.topic == self._indicator(key).topic
+                            and self.box.facts_for(k, place, "class")), None)
+            if sibling:
+                key, facts = sibling, self.box.facts_for(sibling, place, "class")
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
             facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
         ended = re.findall(r"(?:降为|升为|变为|变成|改为|到|为|成)\s*(劣?第?(?:[一二三四五]|i{1,3}|iv|v)类)", fold(q.text))
         if ended and facts:  # 由Ⅱ类降为Ⅲ类: the class it is said to be now is the one checked
             now = ended[-1]
             ev = facts[0]
-            ok = now in fold(ev.text_value)
-            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{self._indicator(key).display}为"
+            ok = class_order(_roman_back(now)) == class_order(ev.text_value) if class_order(ev.text_value) else now in fold(ev.text_value)
+            d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_and_name(place, key)}为"
                   f"{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
         grouped = self._check_groups(q, key, d)
@@ -1130,11 +1141,11 @@ class ClaimIntent(PlannerBase):
             return grouped
         for ev in facts:
             if ev.text_value and ev.text_value[:2] in q.text:
-                d.add(f"核查结论：属实。公报：{self._place_name(place)}{self._indicator(key).display}{ev.text_value}{d.cite(ev)}。")
+                d.add(f"核查结论：属实。公报：{self._place_and_name(place, key)}{ev.text_value}{d.cite(ev)}。")
                 return d.answer(verdict="supported")
         if facts:
             ev = facts[0]
-            d.add(f"核查结论：不符。公报：{self._place_name(place)}{self._indicator(key).display}为{ev.text_value}{d.cite(ev)}。")
+            d.add(f"核查结论：不符。公报：{self._place_and_name(place, key)}为{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="refuted")
         first_part = len(d.parts)
         extreme, _ = self._check_extreme(q, key, place, d)
@@ -1310,3 +1321,9 @@ class ClaimIntent(PlannerBase):
                 return d.answer(verdict="supported" if said else "refuted")
         d.add("核查结论：无法核实。公报中没有找到能直接核对这一说法的内容。")
         return d.answer(verdict="unverifiable")
+
+
+def _roman_back(folded_class: str) -> str:
+    """iii类 (a folded class) -> Ⅲ类; 第三类 -> 三类, so class_order reads it."""
+    text = folded_class.replace("第", "")
+    return re.sub(r"(?<![a-z])(iv|v|iii|ii|i)(?=类)", lambda m: {"i": "Ⅰ", "ii": "Ⅱ", "iii": "Ⅲ", "iv": "Ⅳ", "v": "Ⅴ"}[m.group(1)], text)
