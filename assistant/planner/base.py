@@ -78,7 +78,7 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
-MANNER_TAGS = ("d", "r", "t", "l", "a", "ad", "y", "e", "o")  # adverbs, pronouns, time words, idioms (a verb may be what is asked: 获得)
+MANNER_TAGS = ("d", "r", "t", "l", "a", "ad", "y", "e", "o", "f", "s")  # adverbs, pronouns, time words, idioms, where (里面, 当中) (a verb may be what is asked: 获得)
 
 
 def manner_words(text: str) -> set[str]:
@@ -302,6 +302,12 @@ class PlannerBase:
         self._add_city_figure(d, q.indicators[0])
         return d.answer("not_found")
 
+    def _topic_words(self, keys: set[str | None]) -> list[str]:
+        """The loose words of the indicators' topics (空气 / 大气 for PM2.5): said with a figure of the topic, they
+        name what the figure is part of, not something else."""
+        topics = {self._indicator(k).topic for k in keys if k in self.lex.indicators}
+        return [w for ind in self.lex.indicators.values() if ind.topic in topics for w in ind.weak]
+
     def _uncovered(self, rest: str, evidence: list[Evidence], key: str | None = None, any_: bool = False,
                    nouns: bool = False) -> list[str]:
         """The question's subject words (what no place, year, indicator or unit name accounts for) that the
@@ -321,7 +327,8 @@ class PlannerBase:
             words = {w for w in words if w not in manner or self.box.says_anywhere(w)}
         if not words or not evidence:
             return []
-        names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ())))
+        names = " ".join((key or "", *(self._indicator(key).aliases if key in self.lex.indicators else ()),
+                          *self._topic_words({key})))
         shown = fold(" ".join(ev.text for ev in evidence) + " " + names)
         missing = sorted(w for w in words if not self._mentions(w, shown))
         return missing if (missing and any_) or len(missing) * 2 > len(words) else []

@@ -33,7 +33,8 @@ class ValueIntent(PlannerBase):
             # Words the parse did not account for (浮游植物、优势种) that the figures' sources do not mention
             # either mean the question is about something else, which the text may answer.
             # the document's title is said of every figure in it (设区城市 in a report on a province's cities)
-            shown = " ".join([*(ev.text for ev in direct.evidence), self.box.tables.manifest.title])
+            shown = " ".join([*(ev.text for ev in direct.evidence), self.box.tables.manifest.title,
+                              *self._topic_words({ev.indicator for ev in direct.evidence})])
             if content_words(q.rest) and coverage(q.rest, shown) < 0.3:
                 passage = self._best_sentence(q.text)
                 if passage and passage[0] >= 0.6 and coverage(q.rest, passage[1]) >= 0.6:
