@@ -131,6 +131,8 @@ class Lexicon:
             for m in pattern.finditer(folded):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
+                if m.end() - m.start() == 1 and _inside_a_word(folded, m.start()):
+                    continue  # 水 in 水平 / 污水: a one-character name inside another word names nothing
                 taken.append((m.start(), m.end()))
                 found.append(Mention(key, m.start(), m.end()))
         return sorted(found, key=lambda x: x.start)
@@ -234,6 +236,19 @@ class Lexicon:
         words |= {a for k, al in self.sites.items() for a in (k, *al)}
         words |= set(self.words.get("segment_words", ()))
         return sorted(w for w in words if len(w) > 1)
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """Whether the character at `at` is part of a longer dictionary word (水平, 污水, 雨水), by jieba's cut."""
+    if not re.match(r"[\u4e00-\u9fff]", text[at]):
+        return False
+    start = 0
+    for token in jieba.cut(text):
+        end = start + len(token)
+        if start <= at < end:
+            return len(token) > 1 and token in jieba.dt.FREQ and jieba.dt.FREQ[token] > 0
+        start = end
+    return False
 
 
 def share_of_part(lex: Lexicon, before: str, named: list[str], bare: bool = False) -> str | None:

@@ -381,6 +381,9 @@ def merge_follow_up(q: Query, prev: Query | None, lex: Lexicon | None = None) ->
         variant = _variant(q.text, prev.indicators[0], lex)
         if variant:  # 功能区昼间达标率…？ / 夜间呢？: the indicator named like the last one, with the new word
             q = replace(q, indicators=(variant,))
+            if q.intent == "open":  # 另外一个水库是几类: now that it names its indicator, what it asks of it
+                intent = _intent(q, fold(q.text))
+                q = replace(q, intent=prev.intent if intent == "open" and prev.intent not in ("claim", "invalid") else intent)
             return merge_follow_up(q, prev, lex)
     if not q.places and not q.indicators:
         # 同比呢？ / 最低的呢？ / 达标吗？ / 2023年呢？: only a statistic, an order, a test or a year is new
