@@ -311,6 +311,13 @@ class RankIntent(PlannerBase):
                 found[side] = q.text[m.start(): m.end()] if len(folded) == len(q.text) else m.group()
         if len(found) == 2 and found["best"] in found["worst"]:
             return {}  # one phrase matched for both ends: only one end is asked
+        high = re.search(rf"(?:最高|最大|最多)的?(?:{count})", folded)
+        low = re.search(rf"(?:最低|最小|最少)的?(?:{count})", folded)
+        better = self._indicator(q.indicators[0]).better if q.indicators and q.indicators[0] in self.lex.indicators else None
+        if len(found) < 2 and high and low and better in ("lower", "higher") and len(folded) == len(q.text):
+            # 最高的三个区和最低的三个区: both ends, each the side the indicator's direction makes it
+            top, bottom = q.text[high.start(): high.end()], q.text[low.start(): low.end()]
+            return {"worst": top, "best": bottom} if better == "lower" else {"best": top, "worst": bottom}
         return found
 
     def _no_district_values(self, key: str, q: Query) -> Answer:
