@@ -119,6 +119,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 self.lex.has("stat:class", q.text):  # 生态质量是几类: the topic's indicator that has classes (a class
             # carried from the turn before is not asked of a name the follow-up brings)
             keep = q.indicators if NUMBER_ASKED.search(fold(q.text)) else ()  # 指数是多少？属于哪一类？: both
+            if len(q.indicators) > 1:  # 水质类别和营养状态: each indicator stays; a class is added where one is given
+                keep = q.indicators
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
