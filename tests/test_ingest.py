@@ -281,6 +281,11 @@ def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp
     assert "达标" in south and "未达标" not in south, south
     river = a.ask("2030年6月乙河西岭断面是几类水？").text
     assert "Ⅳ类" in river or "IV类" in river, river
+    every = a.ask("核实：2030年6月清远市5个断面全部达到水质目标。")
+    assert every.verdict == "refuted" and "西岭" in every.text, every.text
+    assert a.ask("核实：2030年6月清远市5个断面水质均达到或优于Ⅳ类。").verdict == "supported"
+    worse = a.ask("核实：2030年6月清远市所有断面水质均达到或优于Ⅲ类。")
+    assert worse.verdict == "refuted" and "西岭" in worse.text and "北港" in worse.text, worse.text
 
 
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):

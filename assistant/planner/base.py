@@ -14,6 +14,9 @@ CITY = "全市"
 MEASURED_TOPICS = ("环境空气", "地表水环境", "海洋环境", "声环境", "生态质量")  # monitored, reported by region
 ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的区|所有行政区|每个区|全部区|全部的区|十一个区|11个区|11个行政区|十一个行政区|"
                            r"every district|all districts|each district|all \d+ districts|all eleven districts")
+# 8个断面 / 所有监测点 / 各断面: a claim about every section or station of a report's table
+ALL_SITES = re.compile(r"(?:\d+|[一二三四五六七八九十]+)个(?:国考|省考|国考、省考|国控|省控|、)*(?:断面|站点|监测点|测点|点位)|"
+                       r"(?:所有|全部|每个|各个?)的?(?:国考|省考|国控|省控|、)*(?:断面|站点|监测点|测点|点位)")
 NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|(?<!哪)几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
@@ -27,9 +30,18 @@ _CLASS_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "Ⅰ": 1, "�
 
 def classes_named(text: str) -> set[int]:
     """The classes a question names, as class_order numbers (是Ⅲ类 / 三类 / 劣V类)."""
+    def order(m: re.Match, lead: int) -> int:
+        said = m.group(lead + 1)
+        return 6 if m.group(lead) else _CLASS_DIGITS.get(said.upper(), _CLASS_DIGITS.get(said, 0))
+
+    folded = fold(text)
     found = set()
-    for m in re.finditer(r"(劣)?(?<![a-z])(iv|v|i{1,3}|[一二三四五])类", fold(text)):
-        found.add(6 if m.group(1) else _CLASS_DIGITS.get(m.group(2).upper(), _CLASS_DIGITS.get(m.group(2), 0)))
+    for m in re.finditer(r"(劣)?(?<![a-z])(iv|v|i{1,3}|[一二三四五])类", folded):
+        found.add(order(m, 1))
+    one = r"(劣)?(?<![a-z])(iv|v|i{1,3}|[一二三四五])类?"
+    for m in re.finditer(rf"{one}\s*(?:到|至|~|～|-|—)\s*{one}类", folded):  # 一类到四类 / Ⅱ～Ⅲ类: every class between
+        low, high = sorted((order(m, 1), order(m, 3)))
+        found.update(range(low, high + 1))
     return found - {0}
 
 

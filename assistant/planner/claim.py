@@ -12,7 +12,17 @@ from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Evidence
-from .base import ALL_DISTRICTS, CITY, CN_NUMBERS, PlannerBase, class_order, classes_named, content_words, noun_words
+from .base import (
+    ALL_DISTRICTS,
+    ALL_SITES,
+    CITY,
+    CN_NUMBERS,
+    PlannerBase,
+    class_order,
+    classes_named,
+    content_words,
+    noun_words,
+)
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
 
@@ -168,7 +178,8 @@ ABOVE_AFTER = re.compile(r"\s*(多|余)|\s*(?:[个天家条座项处年%]|微克
                          r"\s*[^\d，,。；;]{0,8}?以上(?=$|[\s，,。；;的）)])")
 EVERY = re.compile(r"都|全部|均|全都|一律|无一|每个|所有|all|every")
 # 11个行政区都/全部…: the count of every district, said to introduce an all-districts claim
-ALL_OF = re.compile(r"\s*个\s*(?:行政区|区)\s*(?:的)?[^\d，,。；;]{0,10}?(?:都|全部|均|全都|一律)|\s*districts")
+ALL_OF = re.compile(r"\s*个\s*(?:国考|省考|国控|省控|、)*(?:行政区|区|断面|站点|监测点|测点|点位|城市|设区市)\s*(?:的)?[^\d，,。；;]{0,10}?"
+                    r"(?:都|全部|均|全都|一律)|\s*districts")
 CMP_TEXT = {"<": "低于", ">": "高于"}
 def _negation(text: str) -> str:
     """One spelling of "not": 没有出现 / 没出现 / 并未出现 -> 未出现."""
@@ -192,6 +203,17 @@ class ClaimIntent(PlannerBase):
         if separate is not None:
             return separate
         if not q.indicators:
+            folded = fold(q.text)
+            sites = ALL_SITES.search(folded) and not ALL_DISTRICTS.search(folded)
+            pool = self.lex.sites if sites else self.lex.districts
+            if (sites or ALL_DISTRICTS.search(folded)) and EVERY.search(folded) and classes_named(q.text):
+                # 8个断面均达到或优于Ⅲ类: no name said, but the class every section (district) has is given
+                f = self.box.facts
+                held = f[(f["stat"] == "class") & f["place"].isin(list(pool))]["indicator"]
+                if len(held):
+                    every = self._claim_every_district(q, held.iloc[0], d)
+                    if every:
+                        return every
             return self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = self._most_specific(q)
@@ -212,7 +234,7 @@ class ClaimIntent(PlannerBase):
         stated = self._claim_by_sentence(q, Draft("claim"))
         if stated is not None and stated.verdict == "supported" and extreme != "refuted":
             return stated  # the bulletin says it as claimed, word for word or near it: its figures need no pairing
-        if ALL_DISTRICTS.search(fold(q.text)) and EVERY.search(fold(q.text)):
+        if (ALL_DISTRICTS.search(fold(q.text)) or ALL_SITES.search(fold(q.text))) and EVERY.search(fold(q.text)):
             every = self._claim_every_district(q, key, d)
             if every:
                 return every
@@ -606,15 +628,29 @@ class ClaimIntent(PlannerBase):
         """所有区都是二类或三类 / 11个行政区臭氧全部达标 / 各区PM2.5都低于30: checked district by district,
         the exceptions named. None when the bulletin gives nothing district by district to check it with."""
         folded = fold(q.text)
-        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
-        said = set(re.findall(r"[一二三四五]类", folded))
+        sites = bool(ALL_SITES.search(folded)) and not ALL_DISTRICTS.search(folded)
+        pool = self.lex.sites if sites else self.lex.districts  # 8个断面全部达到水质目标: section by section
+        what = "断面（站点）" if sites else "区"
+        said = classes_named(q.text)
+        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in pool]
+        if not classes and said:  # 生态质量都是二类或三类: the classes are the sibling's (生态质量类型, 水质类别)
+            classes = [ev for k in self._class_keys(key) for ev in self.box.facts_for(k, stat="class") if ev.place in pool]
         exceptions: list[Evidence] = []
         checked: list[Evidence] = []
-        if classes and said:
+        if classes and said and all(class_order(ev.text_value) for ev in classes):
             checked = classes
-            exceptions = [ev for ev in classes if ev.text_value not in said]
-        elif re.search(r"达标|达到.{0,6}标准|超标|\bmet\b.{0,30}standard|\bmeets?\b.{0,30}standard", folded):
-            grades = [ev for ev in self.box.facts_for(key, stat="grade") if ev.place in self.lex.districts]
+            if re.search(r"优于|以上|以内|之内|或更好|不低于|不差于|or better", folded):  # 均达到或优于Ⅳ类 / 都在Ⅳ类以内:
+                strict = re.search(r"优于", folded) and not re.search(r"或优于|及以上|以上|以内|之内", folded)  # 优于Ⅲ类: Ⅲ is not
+                exceptions = [ev for ev in classes if class_order(ev.text_value) >= max(said) + (0 if strict else 1)]
+            elif re.search(r"以下|劣于|差于|或更差|or worse", folded):  # 均为Ⅳ类及以下: none better than it
+                exceptions = [ev for ev in classes if class_order(ev.text_value) < min(said)]
+            else:  # 均为二类或三类: each one of the classes named
+                exceptions = [ev for ev in classes if class_order(ev.text_value) not in said]
+        elif re.search(r"达标|达到.{0,6}(?:标准|目标)|超标|\bmet\b.{0,30}standard|\bmeets?\b.{0,30}standard", folded):
+            grades = [ev for ev in self.box.facts_for(key, stat="grade") if ev.place in pool]
+            if not grades and sites:  # the status a table gives each section (是否达标), whatever its column's name
+                f = self.box.facts
+                grades = [self.box.tables.evidence(row) for _, row in f[(f["stat"] == "grade") & f["place"].isin(list(pool))].iterrows()]
             limit = self.box.standard_limit(key)
             values = self.box.rank_districts(key)
             exceptions = [ev for ev in grades if re.search(r"超标|未达", ev.text_value)]
@@ -632,19 +668,28 @@ class ClaimIntent(PlannerBase):
                 exceptions = [ev for ev in values if not (ev.value < bound if cmp == "<" else ev.value > bound)]
         if not checked:
             return None
-        name = self._indicator(key).display
+        shown = checked[0].indicator if checked and checked[0].indicator in self.lex.indicators else key
+        name = self._indicator(shown).display
         if exceptions:
-            d.add("核查结论：不符。并非所有区都如此，例外的区：" + "；".join(
+            d.add(f"核查结论：不符。并非所有{what}都如此，例外的{what}：" + "；".join(
                 f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in exceptions) + "。")
             return d.answer(verdict="refuted")
         places = {ev.place for ev in checked}
-        if len(places) < len(self.lex.districts):
-            d.add(f"核查结论：无法核实。公报只给出了{len(places)}个区的{name}，" + "；".join(
+        if len(places) < len(pool):
+            d.add(f"核查结论：无法核实。公报只给出了{len(places)}个{what}的{name}，" + "；".join(
                 f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked[:11]) + "，均符合说法。")
             return d.answer(verdict="unverifiable")
-        d.add(f"核查结论：属实。公报给出的各区{name}：" + "；".join(
+        d.add(f"核查结论：属实。公报给出的各{what}{name}：" + "；".join(
             f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked) + "。")
         return d.answer(verdict="supported")
+
+    def _class_keys(self, key: str) -> list[str]:
+        """The indicators of key's topic that carry classes (生态质量类型 for 生态质量指数), key's own first."""
+        if key not in self.lex.indicators:
+            return [key]
+        topic = self._indicator(key).topic
+        return [key, *(k for k, ind in self.lex.indicators.items() if k != key and ind.topic == topic
+                       and self.box.facts_for(k, stat="class"))][:2]
 
     def _by_unit(self, key: str, place: str, unit: str, clause: str) -> str:
         """The indicator whose figures have the claimed unit: the one named, else the one of the same topic
