@@ -181,7 +181,10 @@ class Toolbox:
         except IndexUnavailable as exc:  # the vector store went away: keep answering from the in-memory BM25
             print(f"警告：{exc} 暂以关键词检索作答。", file=sys.stderr)
             passages = self.retriever.search(query, k=k, mode="bm25")
-        found = [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages]
+        title = re.sub(r"\s+", "", self.tables.manifest.title or "")
+        # the opening lines (the title, the issuer, the date) name the document; they answer nothing in it
+        found = [Evidence(text=p.text, locator=p.locator, source=p.title, score=p.score) for p in passages
+                 if not (title and re.sub(r"\s+", "", p.text).startswith(title) and not re.search(r"[，,。；;]", p.text))]
         if self.other_periods:  # 5月 asked of a report that also states 1-5月累计: those sentences are not shown
             from .corpus import split_sentences
 

@@ -288,6 +288,21 @@ def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp
     assert worse.verdict == "refuted" and "西岭" in worse.text and "北港" in worse.text, worse.text
 
 
+def test_a_ranking_said_in_words_is_each_places_group_and_answers_the_end_asked(empty, embedder, tmp_path):
+    """A report (made-up figures) that ranks its counties only in a sentence (排名前三位的县依次为…): each county
+    named gets its group, and the end asked is answered with them, not with the city's own figure."""
+    a = _assistant_with("2030年8月某市环境空气质量状况\n某市生态环境局\n一、总体情况\n"
+                        "8月，全市环境空气质量综合指数为3.95，同比改善2.2%。\n二、排名\n"
+                        "按环境空气质量综合指数由小到大排序，8月全市排名前三位的县依次为甲县、乙县、丙县，"
+                        "排名后三位的县依次为丁县、戊县、己县。\n", empty, embedder, tmp_path)
+    worst = a.ask("2030年8月综合指数排名后三位的县是哪几个？")
+    assert worst.status == "answered" and all(n in worst.text for n in ("丁县", "戊县", "己县")), worst.text
+    best = a.ask("2030年8月空气质量排名前三的县有哪些")
+    assert all(n in best.text for n in ("甲县", "乙县", "丙县")), best.text
+    off = a.ask("2030年8月甲县的鱼多不多")  # neither the opening lines nor another bulletin's topics are the answer
+    assert off.status == "not_found" and "海洋" not in off.text and "生态环境局" not in off.text, off.text
+
+
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
     """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
     a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"

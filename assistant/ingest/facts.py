@@ -265,7 +265,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             for place in here:
                 out.facts.append(_fact(key, place, year, "yoy", 0.0, "%", "同比持平", section, sentence))
         _status_of_the_rest(text, key, named, places, status_named, year, section, sentence, out)
-        group = re.search(r"(?:排名)?([前后])([一二三四五六七八九十\d])位(?:为|是)", text)
+        group = re.search(r"(?:排名)?([前后])([一二三四五六七八九十\d])(?:位|名)(?:的[^，,；;。\d]{0,6}?)?(?:依次)?(?:为|是)", text)
         if group and named:
             label = f"排名{group.group(1)}{group.group(2)}位"
             for place in named:

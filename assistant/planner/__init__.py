@@ -124,7 +124,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        return self._every_ask(q, self._improvement_first(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))))
+        answer = self._every_ask(q, self._improvement_first(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))))
+        if answer.status == "answered" and not answer.text.strip():  # a path that found nothing to say says so
+            return self._not_found(q)
+        return answer
 
     def _every_ask(self, q: Query, answer: Answer) -> Answer:
         """细化了多少条措施，开展哪五大行动 / 几大样板、几项重点工作、几个方面的保障措施: a question that asks several

@@ -174,7 +174,14 @@ class PassageIntent(PlannerBase):
         found = self._passage_answer(q)
         if found:
             return found
+        return self._not_found(q)
+
+    def _not_found(self, q: Query) -> Answer:
+        """Nothing in the bulletin answers it: say so, and what the bulletin does cover (its own topics)."""
         d = Draft("not_found")
-        d.add("公报中没有找到与这个问题直接相关的内容。公报涵盖：环境空气、地表水、海洋、声环境、生态质量、"
-              f"固体废物、应对气候变化等方面的{self.year}年数据。")
+        keys = dict.fromkeys(self.box.facts["indicator"])
+        topics = list(dict.fromkeys(self.lex.indicators[k].topic for k in keys if k in self.lex.indicators
+                                    and self.lex.indicators[k].topic))
+        covers = f"公报涵盖：{'、'.join(topics[:8])}等方面的{self.year}年数据。" if topics else ""
+        d.add(f"公报中没有找到与这个问题直接相关的内容。{covers}")
         return d.answer("not_found")

@@ -68,14 +68,18 @@ class RankIntent(PlannerBase):
             classes = classes if len(classes) >= 2 else []
         if q.weak and not improvement and (numeric or groups or not classes):
             # 空气好不好: the ranked composite index first, then each pollutant the bulletin gives by district
-            return self._rank_overview(q, key).answer()
+            overview = self._rank_overview(q, key)
+            if overview.parts:  # nothing ranked for the topic: what the text says, below
+                return overview.answer()
         if groups and (improvement or not numeric):
             return self._rank_groups(q, key, groups, d).answer()
         if numeric:
             return self._rank_numeric(q, key, numeric, d).answer()
         if classes:
             return self._rank_classes(q, key, classes, d).answer()
-        return self._value(q)
+        # nothing ranked by place for it: the sentence that ranks them (排名后三位的区县依次为…) before the city's figure
+        said = self._passage_answer(q)
+        return said if said is not None and said.status == "answered" else self._value(q)
 
     def _rank_by_status(self, q: Query, key: str) -> Answer | None:
         """哪个区超标 / 哪些区达标: the districts by the status the bulletin states for each (南沙区超标，其余10个行政区
