@@ -275,6 +275,8 @@ class Assistant:
                    *(query.numbers if query.intent == "claim" or answer.intent == "filter" else ()))
         if verify(answer.text, answer.evidence, answer.derived, allowed):
             answer = self._quote_only(answer)
+        if b.info.kind != "annual" and answer.verdict == "refuted":
+            self._other_period_figure(b, query, answer)
         if b.info.kind != "annual" and answer.status == "answered" and answer.intent != "claim":
             from .ingest.facts import period_named
             from .ingest.meta import Period
@@ -283,6 +285,32 @@ class Assistant:
             if said is not None:  # 5月 or 1-5月累计: a monthly report states both; the period is the bulletin's own words
                 answer.text = f"（{said.words}{'累计' if said.kind == 'cumulative' else ''}）{answer.text}"
         return answer
+
+    @staticmethod
+    def _other_period_figure(b: Bulletin, query, answer: Answer) -> None:
+        """A refuted claim whose figure is the report's figure for its other period (57.9% claimed for 5月 is the
+        1-5月累计 figure): said, with that figure's own sentence, so the mix-up is plain."""
+        from .ingest.meta import Period
+
+        facts = b.tables.facts
+        keys = {ev.indicator for ev in answer.evidence if ev.indicator}
+        places = {ev.place for ev in answer.evidence if ev.place}
+        cited = {ev.text for ev in answer.evidence}
+        for n in query.numbers:
+            rows = facts[(facts["indicator"].isin(list(keys))) & (facts["place"].isin(list(places)))
+                         & (facts["stat"] == "value") & (facts["value"] == n)]
+            for _, row in rows.iterrows():
+                if row["source"] in cited:
+                    continue  # the very figure the answer already shows
+                period = Period.parse(row["period"] or b.tables.manifest.period)
+                if period is None:
+                    continue
+                ev = b.tables.evidence(row)
+                answer.evidence.append(ev)
+                marks = list(dict.fromkeys((e.locator, e.text) for e in answer.evidence))
+                words = period.words + ("累计" if period.kind == "cumulative" else "")
+                answer.text += f"（说法中的{fmt(n)}{row['unit']}是{words}的数值[{marks.index((ev.locator, ev.text)) + 1}]。）"
+                return
 
     def _unreported_place(self, text: str, b: Bulletin) -> Answer | None:
         """义乌市 asked of a bulletin that reports on 浙江省's cities but not on 义乌市: not found, never the region's

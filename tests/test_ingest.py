@@ -242,6 +242,7 @@ def test_a_month_is_never_checked_against_the_months_so_far(empty, embedder, tmp
                         empty, embedder, tmp_path)
     month = a.ask("核实：2030年5月韶关市优良天数比率为63.6%。")
     assert month.verdict == "refuted" and has(month.text, 80.6), month.text
+    assert "1-5月累计的数值" in month.text, month.text  # the claimed figure is the months so far: said so
     assert a.ask("核实：2030年5月韶关市优良天数比率为80.6%。").verdict == "supported"
     assert a.ask("核实：2030年1-5月韶关市优良天数比率为63.6%。").verdict == "supported"
 
@@ -266,6 +267,7 @@ def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp
     named with its river."""
     a = _assistant_with("2030年6月清远市地表水环境质量状况\n清远市生态环境局\n一、总体情况\n"
                         "2030年6月，全市5个断面中，水质优良（达到或优于Ⅲ类）断面比例为60.0%，与去年同期持平。\n"
+                        "乙河西岭断面未达到Ⅲ类水质目标，主要超标项目为氨氮。与去年同期相比，该断面水质由劣Ⅴ类好转为Ⅳ类。\n"
                         "附表 2030年6月清远市断面水质状况\n断面名称\n所在水体\n水质目标\n水质类别\n是否达标\n"
                         "东坝\n甲江\nⅡ类\nⅡ类\n是\n西岭\n乙河\nⅢ类\nⅣ类\n否\n南塘\n丙河\nⅢ类\nⅢ类\n是\n"
                         "北港\n丁河\nⅣ类\nⅣ类\n是\n中洲\n戊江\nⅢ类\nⅡ类\n是\n", empty, embedder, tmp_path)
@@ -281,6 +283,8 @@ def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp
     assert "达标" in south and "未达标" not in south, south
     river = a.ask("2030年6月乙河西岭断面是几类水？").text
     assert "Ⅳ类" in river or "IV类" in river, river
+    change = a.ask("2030年6月清远市西岭断面水质和去年同期比有什么变化？")
+    assert change.status == "answered" and "好转" in change.text and "西岭" in change.text, change.text
     every = a.ask("核实：2030年6月清远市5个断面全部达到水质目标。")
     assert every.verdict == "refuted" and "西岭" in every.text, every.text
     assert a.ask("核实：2030年6月清远市5个断面水质均达到或优于Ⅳ类。").verdict == "supported"

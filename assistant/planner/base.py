@@ -59,7 +59,11 @@ def content_words(text: str) -> set[str]:
     import jieba
 
     return {w for w in jieba.lcut(fold(text)) if len(w) >= 2 and w not in QUESTION_WORDS and w not in STOPWORDS
-            and not re.fullmatch(r"[\d.\s]+", w)}
+            and not re.fullmatch(r"[\d.\s]+", w) and not set(w) <= FUNCTION_CHARS}
+
+
+# one-character function words: a "word" jieba makes of them alone (比有 in 同期比有什么变化) names nothing
+FUNCTION_CHARS = set("比有和跟与同是在了的到把被给对向从就也都还又")
 
 
 NOUN_TAGS = ("n", "ns", "nt", "nz", "vn", "ng", "nrt")  # jieba's noun tags; nr (a person's name) is mostly a misreading

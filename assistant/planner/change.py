@@ -80,7 +80,9 @@ class ChangeIntent(PlannerBase):
         for rank, ev in enumerate(self.box.search_passages(f"{q.text} 同比", k=6)):
             for sentence in split_sentences(ev.text):
                 f = fold(sentence)
-                if not re.search(rf"同比[^，,。；;]{{0,6}}?({CHANGED_IN_WORDS})", f):
+                # 同比均无变化 / 与去年同期相比，该断面水质由Ⅴ类好转为Ⅳ类: the year before, then how it changed
+                if not re.search(rf"同比[^，,。；;]{{0,6}}?({CHANGED_IN_WORDS})|(?:与|较|比)(?:去年|上年)(?:同期)?(?:相比)?"
+                                 rf"[，,]?[^，,。；;]{{0,12}}?({CHANGED_IN_WORDS})", f):
                     continue
                 # the place may be named earlier in the paragraph (…黄龙带水库为Ⅱ类。2个水库水质类别同比均无变化。)
                 if all(p in ev.text for p in places) and (places or any(n in f for n in names)):
@@ -89,7 +91,9 @@ class ChangeIntent(PlannerBase):
             return None
         _, sentence, ev = max(found, key=lambda x: x[0])
         d = Draft("change")
-        d.add(f"公报：{sentence.rstrip('。')}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}。")
+        unnamed = [p for p in q.places if p != CITY and self.lex.short(p) not in sentence]
+        who = f"（{'、'.join(unnamed)}）" if unnamed else ""  # 该断面水质由Ⅴ类好转为Ⅳ类: which one the paragraph means
+        d.add(f"公报{who}：{sentence.rstrip('。')}{d.cite(Evidence(text=sentence, locator=ev.locator, source=ev.source))}。")
         current = self._value_draft(q)
         if current.evidence and current.text.strip() not in sentence:
             d.add(current.text.strip())
