@@ -236,10 +236,12 @@ class RankIntent(PlannerBase):
                 d.add(f"按{name}，{place}不在{labels}之列{d.cite(groups[0])}。")
             return d
         labels = list(dict.fromkeys(ev.text_value for ev in groups))
-        if len(labels) > 1:
-            side = self._rank_side(q)
-            want_bad = side == "worst" if side else (q.worst and not q.best)
-            labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad] or labels[:1]
+        side = self._rank_side(q)
+        if side or q.worst != q.best:  # one end asked: only the group of that end, if the bulletin names one
+            want_bad = side == "worst" if side else q.worst
+            labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad]
+        elif len(labels) > 1:
+            labels = labels[:1]
         for label in labels:
             members = [ev for ev in groups if ev.text_value == label]
             d.add(f"{'、'.join(ev.place for ev in members)}：{label}{d.cite(members[0])}。")
