@@ -368,8 +368,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
 
     def _uncounted(self, q: Query) -> Answer:
         said = self._passage_answer(q)
-        if said is not None and said.status == "not_found":
-            return said  # the passage route already says the count is not given, with its sentence
+        if said is not None:  # a sentence that counts it (服务12个…项目), or the passage route's own not-found
+            return said
         d = Draft("not_found")
         d.add("公报未给出所问的数量。")
         near = self._best_sentence(q.text)

@@ -53,7 +53,8 @@ class PassageIntent(PlannerBase):
         if must:
             kind = need
             need = (kind[0] if kind else "内容", lambda s: must in fold(s) and (kind is None or kind[1](s)))
-        districts = [self.lex.short(p) for p in q.places if p in self.lex.districts]
+        # a district carried from the turn before (南沙… / 那两个全国首单…) need not be said again in the sentence
+        districts = [self.lex.short(p) for p in q.places if p in self.lex.districts and self.lex.short(p) in q.text]
         if districts:  # 从化区属于几类: a sentence about the whole city is not the answer
             kind = need
             need = (kind[0] if kind else "内容",
