@@ -187,6 +187,22 @@ def test_a_status_column_is_each_sites_status_and_a_bare_rank_column_follows_the
     assert {f["indicator"] for f in out.facts if f["stat"] == "rank"} == {"排名"}
 
 
+def test_bare_class_numerals_and_a_year_earlier_column_and_the_sections_target_rate(lexicon):
+    """A class column may print Ⅲ for Ⅲ类; 上年同期水质类别 is the year before's class, never this year's; the share
+    of sections meeting their targets (按照水质目标考核…达标率为…) is its own indicator, not the drinking water's."""
+    table = Table(header=["断面名称", "水质目标", "本月水质类别", "上年同期水质类别", "是否达标"],
+                  rows=[["甲闸", "Ⅲ", "Ⅱ", "Ⅳ", "是"], ["乙渡", "Ⅲ", "Ⅴ", "Ⅲ", "否"]])
+    text = ("按照水质目标考核，10个断面中有8个断面达到水质目标要求，达标率为80.0%，同比上升10.0个百分点。"
+            "全市4个集中式饮用水水源地取水水质达标率为100%。")
+    out = extract([Block(("一",), "text", text), Block(("表",), "table", "", table)], lexicon,
+                  PlaceFinder({"甲闸": (), "乙渡": ()}), 2030)
+    got = {(f["indicator"], f["place"], f["year"], f["stat"], f["value"] or f["text_value"]) for f in out.facts}
+    assert {("水质类别", "甲闸", 2030, "class", "Ⅱ类"), ("水质类别", "甲闸", 2029, "class", "Ⅳ类"),
+            ("水质类别", "乙渡", 2030, "grade", "未达标（水质目标Ⅲ类）"), ("断面水质达标率", "全市", 2030, "value", "80"),
+            ("断面水质达标率", "全市", 2030, "yoy", "10"), ("饮用水水源地水质达标率", "全市", 2030, "value", "100")} <= got, got
+    assert not out.review
+
+
 def test_a_table_column_with_an_unknown_name_is_kept_under_its_own_name(lexicon):
     table = Table(header=["区", "PM2.5", "负离子浓度（个/立方厘米）"], rows=[["甲区", "20", "1500"], ["乙区", "22", "1300"]])
     out = extract([Block(("表",), "table", "", table)], lexicon, PlaceFinder({"甲区": (), "乙区": ()}), 2030)

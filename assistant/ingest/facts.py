@@ -485,7 +485,15 @@ def _is_place(name: str, places: PlaceFinder) -> bool:
     return bool(found) and found[0][2] - found[0][1] >= len(name) - 1
 
 
-CLASS_CELL = re.compile(r"(?:劣)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)类")
+# 类 may be left out of a class column's cells (水质类别 | Ⅲ), but only for Roman numerals
+CLASS_CELL = re.compile(r"(?:劣)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)类|(?:劣)?(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)")
+EARLIER_COLUMN = re.compile(r"^\s*(?:上年|去年|上一年)(?:同期)?")  # 上年同期水质类别: the year before's
+
+
+def _class_text(cell: str) -> str:
+    """Ⅲ -> Ⅲ类 (a class column's bare numeral, written as the bulletin writes a class)."""
+    cell = cell.strip()
+    return cell if cell.endswith("类") or not CLASS_CELL.fullmatch(cell) else cell + "类"
 MET_CELL = re.compile(r"是|否|达标|未达标|不达标|超标")
 WATER_BODY = re.compile(r"所在水体|所在河流|河流(?:名称)?|水体(?:名称)?|所属水体|所属河流|流域")
 
@@ -507,7 +515,7 @@ def _status_cells(rows: list[list[str]], col: int, class_col: int, key: str, hea
         cell = row[col].strip()
         status = "达标" if cell in ("是", "达标") else "未达标"
         if target is not None and len(row) > target and row[target].strip():
-            status += f"（{header[target]}{row[target].strip()}）"
+            status += f"（{header[target]}{_class_text(row[target])}）"
         source = "｜".join(f"{header[i]} {row[i]}" for i in range(1, min(len(header), len(row))))
         out.facts.append(_fact(key, _row_place(row[0], places, region), year, "grade", None, "", status, section, source,
                                locator=label, row_label=row[0]))
@@ -564,6 +572,7 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
     previous_key = None
     for col in range(1, len(header)):
         key, unit, stat = columns[col]
+        col_year = year - 1 if EARLIER_COLUMN.match(header[col]) else year  # 本月 | 上年同期: two years of one thing
         if stat == "rank" and ranked_by and key not in lex.indicators:
             key = ranked_by  # 排名 | 城市 | 综合指数 …: the rank is the order of the one column the text says ranks
         if WATER_BODY.fullmatch(header[col].strip()) or (stat == "target" and class_col and _mostly(rows, col, CLASS_CELL)):
@@ -591,11 +600,12 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
             number = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*(%?)", cell)
             if number:
                 value = float(number.group(1))
-                out.facts.append(_fact(key, place, year, stat, value, unit or number.group(2), "", section, source,
+                out.facts.append(_fact(key, place, col_year, stat, value, unit or number.group(2), "", section, source,
                                        locator=label, row_label=row[0]))
-            elif stat == "value" and re.search(r"[一二三四五ⅠⅡⅢⅣⅤ]类|优|良|轻度|中度|重度", cell):
+            elif stat == "value" and (re.search(r"[一二三四五ⅠⅡⅢⅣⅤ]类|优|良|轻度|中度|重度", cell)
+                                      or (CLASS_CELL.fullmatch(cell) and _mostly(rows, col, CLASS_CELL))):
                 # a class under 水质目标 / 排名 is not the indicator's class: it goes to review below
-                out.facts.append(_fact(key, place, year, "class", None, "", cell, section, source,
+                out.facts.append(_fact(key, place, col_year, "class", None, "", _class_text(cell), section, source,
                                        locator=label, row_label=row[0]))
             elif cell and cell not in ("-", "—", "/", "--"):
                 out.review.append(f"{label}：{row[0]} 的“{header[col]}”单元格“{cell}”不是数值，未收录。")
