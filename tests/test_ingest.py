@@ -138,6 +138,9 @@ def test_a_line_ending_in_a_bracket_goes_on_when_the_next_line_continues_the_sen
 def test_a_unit_line_applies_to_the_whole_table_with_its_exceptions():
     default, extra = _table_units("单位：微克/立方米（一氧化碳:毫克/立方米，综合指数无量纲）")
     assert default == "微克/立方米" and extra == {"一氧化碳": "毫克/立方米", "综合指数": ""}
+    # every column named, with no unit for the rest: no default, and names sharing one unit (PM2.5、PM10为…)
+    default, extra = _table_units("单位：优良天数比率为%；PM2.5、PM10为微克/立方米；综合指数无量纲")
+    assert default == "" and extra == {"优良天数比率": "%", "PM2.5": "微克/立方米", "PM10": "微克/立方米", "综合指数": ""}
 
 
 @pytest.mark.parametrize("text,label", [("2024年", "2024"), ("2023年7月", "2023-07"), ("2023年1-7月", "2023-01~07"),
@@ -321,6 +324,18 @@ def test_a_ranking_said_in_words_is_each_places_group_and_answers_the_end_asked(
     assert all(n in best.text for n in ("甲县", "乙县", "丙县")), best.text
     off = a.ask("2030年8月甲县的鱼多不多")  # neither the opening lines nor another bulletin's topics are the answer
     assert off.status == "not_found" and "海洋" not in off.text and "生态环境局" not in off.text, off.text
+
+
+def test_a_class_of_the_year_before_is_never_this_years(empty, embedder, tmp_path):
+    """A table (made-up figures) printing this month's class and the same month last year's: the worst section is
+    this month's worst, whatever it was the year before."""
+    a = _assistant_with("2030年7月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
+                        "2030年7月，全市3个断面水质优良比例为66.7%。\n表1 2030年7月韶关市断面水质状况\n"
+                        "断面名称\n所在水体\n水质目标\n本月水质类别\n上年同期水质类别\n是否达标\n"
+                        "甲闸\n甲河\nⅢ\nⅡ\n劣Ⅴ\n是\n乙渡\n乙河\nⅢ\nⅣ\nⅢ\n否\n丙桥\n丙河\nⅢ\nⅢ\nⅢ\n是\n",
+                        empty, embedder, tmp_path)
+    worst = a.ask("2030年7月韶关市水质最差的断面是哪个？").text
+    assert "乙渡" in worst and "甲闸" not in worst, worst
 
 
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):

@@ -445,8 +445,19 @@ def _table_units(unit_line: str) -> tuple[str, dict[str, str]]:
         return "", {}
     m = re.match(r"([^（(]*)[（(](.*)[）)]\s*$", body)
     default, extra = (m.group(1).strip(), m.group(2)) if m else (body, "")
+    if not m and re.search(r"[；;，,]", body) and re.search(r"为|[:：]|无量纲", body):
+        default, extra = "", body  # 优良天数比率为%；PM2.5、PM10为微克/立方米；综合指数无量纲: each column named
     exceptions: dict[str, str] = {}
-    for part in re.split(r"[，,；;、]", extra):
+    parts = []
+    for part in re.split(r"[，,；;]", extra):  # 、 parts each with their own unit, or names sharing one (PM2.5、PM10为…)
+        pieces = part.split("、")
+        parts += pieces if len(pieces) > 1 and all(re.search(r"为|[:：]|无量纲", x) for x in pieces) else [part]
+    for part in parts:
+        names, _, unit = part.partition("为") if "为" in part else (part, "", "")
+        if "无量纲" not in part and "、" in names and unit:  # PM2.5、PM10为微克/立方米: both columns
+            for name in names.split("、"):
+                exceptions[name.strip()] = unit.strip()
+            continue
         part = part.strip()
         if not part:
             continue

@@ -632,9 +632,9 @@ class ClaimIntent(PlannerBase):
         pool = self.lex.sites if sites else self.lex.districts  # 8个断面全部达到水质目标: section by section
         what = "断面（站点）" if sites else "区"
         said = classes_named(q.text)
-        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in pool]
+        classes = [ev for ev in self.box.facts_for(key, stat="class", year=self.year) if ev.place in pool]
         if not classes and said:  # 生态质量都是二类或三类: the classes are the sibling's (生态质量类型, 水质类别)
-            classes = [ev for k in self._class_keys(key) for ev in self.box.facts_for(k, stat="class") if ev.place in pool]
+            classes = [ev for k in self._class_keys(key) for ev in self.box.facts_for(k, stat="class", year=self.year) if ev.place in pool]
         exceptions: list[Evidence] = []
         checked: list[Evidence] = []
         if classes and said and all(class_order(ev.text_value) for ev in classes):
@@ -650,7 +650,7 @@ class ClaimIntent(PlannerBase):
             grades = [ev for ev in self.box.facts_for(key, stat="grade") if ev.place in pool]
             if not grades and sites:  # the status a table gives each section (是否达标), whatever its column's name
                 f = self.box.facts
-                grades = [self.box.tables.evidence(row) for _, row in f[(f["stat"] == "grade") & f["place"].isin(list(pool))].iterrows()]
+                grades = [self.box.tables.evidence(row) for _, row in f[(f["stat"] == "grade") & (f["year"] == self.year) & f["place"].isin(list(pool))].iterrows()]
             limit = self.box.standard_limit(key)
             values = self.box.rank_districts(key)
             exceptions = [ev for ev in grades if re.search(r"超标|未达", ev.text_value)]
@@ -846,7 +846,7 @@ class ClaimIntent(PlannerBase):
         said = re.findall(r"(?:均|都|皆|同)\s*(?:为|是|属于?)\s*(劣?(?:[一二三四五]|iv|v|i{1,3})类)", folded)
         if len(q.indicators) < 2 or len(set(said)) != 1:
             return None
-        facts = [next(iter(self.box.facts_for(k, stat="class")), None) for k in q.indicators]
+        facts = [next(iter(self.box.facts_for(k, stat="class", year=self.year)), None) for k in q.indicators]
         if any(ev is None or not ev.text_value for ev in facts):
             return None
         want = re.sub(r"[一二三四五]", lambda m: ROMAN_OF[m.group()], said[0])
@@ -892,7 +892,7 @@ class ClaimIntent(PlannerBase):
         cls = re.search(r"[一二三四五]类", folded)
         group = re.search(r"(前|后)\s*([一二三四五六七八九十\d])\s*(位|名)", folded)
         if cls:
-            facts = {ev.place: ev for ev in self.box.facts_for(key, stat="class")}
+            facts = {ev.place: ev for ev in self.box.facts_for(key, stat="class", year=self.year)}
             if not all(p in facts for p in places):
                 return None
             said = self._class_of_each(folded, places)  # 从化区为一类，荔湾区为四类: each place its own class
@@ -964,7 +964,7 @@ class ClaimIntent(PlannerBase):
     def _claim_count(self, q: Query, key: str, d: Draft) -> Answer | None:
         """生态质量类型为三类的有6个区: counted over the districts the bulletin classes."""
         m = re.search(r"([一二三四五]类)的?(?:有|共|共有)?\s*(\d+)\s*个", fold(q.text))
-        facts = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        facts = [ev for ev in self.box.facts_for(key, stat="class", year=self.year) if ev.place in self.lex.districts]
         if not m or not facts:
             return None
         members = [ev for ev in facts if ev.text_value == m.group(1)]
@@ -1309,7 +1309,7 @@ class ClaimIntent(PlannerBase):
         if not ONLY.search(folded) or not claimed or place not in self.lex.districts or NEGATED_ONLY.search(folded):
             return None
         classed = self._with_classes(key)
-        classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
+        classes = [ev for ev in self.box.facts_for(classed, stat="class", year=self.year) if ev.place in self.lex.districts
                    and class_order(ev.text_value)]
         mine = next((ev for ev in classes if ev.place == place), None)
         if mine is None or len(classes) < 2:
@@ -1329,7 +1329,7 @@ class ClaimIntent(PlannerBase):
         worst class given, 不符 if another district's class is worse; shared with others, it cannot be settled."""
         said = re.search(r"最\s*(好|优|佳)|最\s*(差|坏|糟)", fold(q.text))
         classed = self._with_classes(key)
-        classes = [ev for ev in self.box.facts_for(classed, stat="class") if ev.place in self.lex.districts
+        classes = [ev for ev in self.box.facts_for(classed, stat="class", year=self.year) if ev.place in self.lex.districts
                    and class_order(ev.text_value)]
         mine = next((ev for ev in classes if ev.place == place), None)
         if not said or mine is None or len(classes) < 2:

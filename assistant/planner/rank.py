@@ -62,9 +62,9 @@ class RankIntent(PlannerBase):
         improvement = re.search(r"改善幅度|进步|改善最", q.text)
         groups = self.box.facts_for(key, stat="improvement" if improvement else "group")
         numeric = self.box.rank_districts(key)
-        classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.districts]
+        classes = [ev for ev in self.box.facts_for(key, stat="class", year=self.year) if ev.place in self.lex.districts]
         if not classes:  # 哪几个断面水质最好: the sites the bulletin gives the class of
-            classes = [ev for ev in self.box.facts_for(key, stat="class") if ev.place in self.lex.sites]
+            classes = [ev for ev in self.box.facts_for(key, stat="class", year=self.year) if ev.place in self.lex.sites]
             classes = classes if len(classes) >= 2 else []
         if q.weak and not improvement and (numeric or groups or not classes):
             # 空气好不好: the ranked composite index first, then each pollutant the bulletin gives by district
