@@ -140,7 +140,7 @@ def _direction_as_written(ev: Evidence, magnitude: str) -> str:
 
 
 def change_text(ev: Evidence, *, since: str = "同比") -> str:
-    """同比下降8.7% / 同比增加14天 / 同比提升3.6个百分点 / 同比持平."""
+    """同比下降8.7% / 同比增加14天 / 同比上升3.6个百分点 / 同比持平."""
     if ev.value is None or ev.value == 0:
         return f"{since}持平"
     magnitude = fmt(abs(ev.value))
@@ -151,7 +151,7 @@ def change_text(ev: Evidence, *, since: str = "同比") -> str:
     if ev.indicator == "入海断面总氮":
         return f"{since}改善{magnitude}%"
     if ev.unit == "百分点":
-        return f"{since}{'提升' if ev.value > 0 else '下降'}{magnitude}个百分点"
+        return f"{since}{'上升' if ev.value > 0 else '下降'}{magnitude}个百分点"  # no word of the bulletin's: the plain one
     if ev.unit in ("%", ""):
         return f"{since}{'上升' if ev.value > 0 else '下降'}{magnitude}{ev.unit}"
     return f"{since}{'增加' if ev.value > 0 else '减少'}{magnitude}{ev.unit}"

@@ -598,6 +598,7 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
         if unit is None:
             unit = next((u for name, u in exceptions.items() if name and (name in header[col] or name == key)),
                         default_unit)
+        unit = next((k for k, aliases in lex.units.items() if unit and (unit == k or unit in aliases)), unit)  # μg/m³
         if stat == "rank":
             unit = "名"
         if stat == "yoy" and unit == "个百分点":
