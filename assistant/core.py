@@ -403,7 +403,8 @@ def _mtime(path: Path) -> int:
 def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
     """Neither a place any bulletin reports on, nor a year or a month."""
     folded = fold(text)
-    if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|今年|去年|前年", folded):
+    # 比去年同期怎样: the year before named as the base of a change, not as the period asked (as route() reads it)
+    if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|(?<![比较与和跟比])(?:今年|去年|前年)", folded):
         return False
     return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)
 

@@ -338,6 +338,24 @@ def test_a_class_of_the_year_before_is_never_this_years(empty, embedder, tmp_pat
     assert "乙渡" in worst and "甲闸" not in worst, worst
 
 
+def test_a_second_part_comparing_with_last_year_stays_with_the_first_parts_bulletin(empty, embedder, tmp_path):
+    """Two bulletins (made-up figures): a month's report of one city and another city's annual bulletin. 比去年同期
+    怎样 after a question on the month is about that month's report, never answered from the other bulletin."""
+    from assistant.core import Assistant
+
+    month = tmp_path / "month.txt"
+    month.write_text("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n"
+                     "5月，全市优良天数比率为80.6%，同比上升9.7个百分点；重污染天数为1天，同比减少2天。\n", encoding="utf-8")
+    annual = tmp_path / "annual.txt"
+    annual.write_text("2030年清远市生态环境状况公报\n清远市生态环境局\n一、环境空气\n"
+                      "2030年，全市优良天数比率为93.1%，同比上升1.1个百分点。\n", encoding="utf-8")
+    _add(month, empty, embedder)
+    _add(annual, empty, embedder)
+    a = Assistant(empty)
+    both = a.ask("2030年5月韶关市重污染天数是多少天？比去年同期怎样？").text
+    assert "清远" not in both and "93.1" not in both and has(both, 1), both
+
+
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
     """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
     a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"
