@@ -200,6 +200,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 unit = UNIT.match(folded, figures[-1].end()).group(1) or ""
             before_key = key
             key = _indicator_for(lex, folded, start, m, unit, mentions, key)
+            if not mentions and re.match(r"\s*(?:断面|累计|当月|本月)*达标率", text) and "水质目标" in folded[:start] \
+                    and "断面水质达标率" in lex.indicators:
+                key = "断面水质达标率"  # …7个断面达到水质目标，达标率为87.5%: the sections' rate against their targets
             part = share_of_part(lex, folded[start: m.start()], [*earlier, *(x.key for x in mentions)])
             if part:  # 海滩垃圾主要类型为…聚苯乙烯泡沫塑料类（占比21.3%）: the share of that part of the topic
                 key = part
