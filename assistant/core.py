@@ -283,7 +283,7 @@ class Assistant:
 
             said = Period.parse(asked or period_named(fold(query.text), query.year or b.info.year) or b.tables.manifest.period)
             if said is not None:  # 5月 or 1-5月累计: a monthly report states both; the period is the bulletin's own words
-                answer.text = f"（{said.words}{'累计' if said.kind == 'cumulative' else ''}）{answer.text}"
+                answer.text = f"（{said.said}）{answer.text}"
         return answer
 
     @staticmethod
@@ -305,11 +305,9 @@ class Assistant:
                 period = Period.parse(row["period"] or b.tables.manifest.period)
                 if period is None:
                     continue
-                ev = b.tables.evidence(row)
-                answer.evidence.append(ev)
-                marks = list(dict.fromkeys((e.locator, e.text) for e in answer.evidence))
-                words = period.words + ("累计" if period.kind == "cumulative" else "")
-                answer.text += f"（说法中的{fmt(n)}{row['unit']}是{words}的数值[{marks.index((ev.locator, ev.text)) + 1}]。）"
+                d = Draft(answer.intent)
+                d.evidence = answer.evidence  # numbered with the answer's own citations
+                answer.text += f"（说法中的{fmt(n)}{row['unit']}是{period.said}的数值{d.cite(b.tables.evidence(row))}。）"
                 return
 
     def _unreported_place(self, text: str, b: Bulletin) -> Answer | None:
@@ -404,7 +402,7 @@ def _names_no_scope(text: str, bulletins: dict[str, Bulletin]) -> bool:
     """Neither a place any bulletin reports on, nor a year or a month."""
     folded = fold(text)
     # 比去年同期怎样: the year before named as the base of a change, not as the period asked (as route() reads it)
-    if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|(?<![比较与和跟比])(?:今年|去年|前年)", folded):
+    if re.search(r"(?:19|20)\d\d|\d{1,2}\s*月|(?<![比较与和跟])(?:今年|去年|前年)", folded):
         return False
     return not any(fold(n) in folded for b in bulletins.values() for n in b.info.names if len(n) >= 2)
 
@@ -440,7 +438,7 @@ def _across_periods(answers: list[tuple[str, Answer]]) -> Answer:
 
             names = [Period.parse(p) for p, _ in answers]
             if all(names):
-                words = [n.words + ("累计" if n.kind == "cumulative" else "") for n in names]
+                words = [n.said for n in names]
                 merged.text += (f"\n{words[0]}（{fmt(a.value)}{a.unit}）{'高于' if a.value > b.value else '低于'}"
                                 f"{words[1]}（{fmt(b.value)}{b.unit}）。")
     return merged

@@ -504,17 +504,20 @@ CLASS_CELL = re.compile(r"(?:劣)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3
 EARLIER_COLUMN = re.compile(r"^\s*(?:上年|去年|上一年)(?:同期)?")  # 上年同期水质类别: the year before's
 
 
+MET_CELL = re.compile(r"是|否|达标|未达标|不达标|超标")
+WATER_BODY = re.compile(r"所在水体|所在河流|河流(?:名称)?|水体(?:名称)?|所属水体|所属河流|流域")
+EMPTY_CELLS = ("", "-", "—", "/", "--")  # a cell that states nothing
+
+
 def _class_text(cell: str) -> str:
     """Ⅲ -> Ⅲ类 (a class column's bare numeral, written as the bulletin writes a class)."""
     cell = cell.strip()
     return cell if cell.endswith("类") or not CLASS_CELL.fullmatch(cell) else cell + "类"
-MET_CELL = re.compile(r"是|否|达标|未达标|不达标|超标")
-WATER_BODY = re.compile(r"所在水体|所在河流|河流(?:名称)?|水体(?:名称)?|所属水体|所属河流|流域")
 
 
 def _mostly(rows: list[list[str]], col: int, pattern: re.Pattern) -> bool:
     """Whether a column's non-empty cells are all of one kind (classes, 是/否 …), at least two of them."""
-    cells = [r[col].strip() for r in rows if len(r) > col and r[col].strip() not in ("", "-", "—", "/", "--")]
+    cells = [r[col].strip() for r in rows if len(r) > col and r[col].strip() not in EMPTY_CELLS]
     return len(cells) >= 2 and all(pattern.fullmatch(c) for c in cells)
 
 
@@ -524,7 +527,7 @@ def _status_cells(rows: list[list[str]], col: int, class_col: int, key: str, hea
     class's indicator; the target, where the table gives one, is said with it."""
     target = next((i for i in range(1, len(header)) if re.search(r"目标", header[i]) and _mostly(rows, i, CLASS_CELL)), None)
     for row in rows:
-        if len(row) <= col or not row[0] or not row[col].strip() or row[col].strip() in ("-", "—", "/", "--"):
+        if len(row) <= col or not row[0] or row[col].strip() in EMPTY_CELLS:
             continue
         cell = row[col].strip()
         status = "达标" if cell in ("是", "达标") else "未达标"
@@ -622,7 +625,7 @@ def _table_facts(table: Table, section: str, lex: Lexicon, places: PlaceFinder, 
                 # a class under 水质目标 / 排名 is not the indicator's class: it goes to review below
                 out.facts.append(_fact(key, place, col_year, "class", None, "", _class_text(cell), section, source,
                                        locator=label, row_label=row[0]))
-            elif cell and cell not in ("-", "—", "/", "--"):
+            elif cell not in EMPTY_CELLS:
                 out.review.append(f"{label}：{row[0]} 的“{header[col]}”单元格“{cell}”不是数值，未收录。")
 
 

@@ -46,6 +46,11 @@ class Period:
             return f"{self.year}年{self.end}月"
         return f"{self.year}年{self.start}-{self.end}月"
 
+    @property
+    def said(self) -> str:
+        """The words an answer names the period with: 2024年5月 / 2024年1-5月累计."""
+        return self.words + ("累计" if self.kind == "cumulative" else "")
+
     @staticmethod
     def parse(text: str) -> Period | None:
         """2023-07, 2023-01~07, 2024, or 2023年7月 / 2023年1-7月 / 2024年."""

@@ -240,9 +240,15 @@ class PlannerBase:
         """生态质量指数 has no classes, 生态质量类型 does: a class question goes to the sibling of the same topic."""
         if self.box.facts_for(key, stat="class"):
             return key
+        return self._class_sibling(key) or key
+
+    def _class_sibling(self, key: str, place: str | None = None) -> str | None:
+        """Another indicator of key's topic that the bulletin gives classes for (at `place`, if given)."""
+        if key not in self.lex.indicators:
+            return None
         topic = self._indicator(key).topic
-        return next((k for k, ind in self.lex.indicators.items() if ind.topic == topic
-                     and self.box.facts_for(k, stat="class")), key)
+        return next((k for k, ind in self.lex.indicators.items() if k != key and ind.topic == topic
+                     and self.box.facts_for(k, place, "class")), None)
 
     def _indicator(self, key: str):
         return self.lex.indicators[key]

@@ -634,7 +634,8 @@ class ClaimIntent(PlannerBase):
         said = classes_named(q.text)
         classes = [ev for ev in self.box.facts_for(key, stat="class", year=self.year) if ev.place in pool]
         if not classes and said:  # 生态质量都是二类或三类: the classes are the sibling's (生态质量类型, 水质类别)
-            classes = [ev for k in self._class_keys(key) for ev in self.box.facts_for(k, stat="class", year=self.year) if ev.place in pool]
+            keys = [key, *filter(None, [self._class_sibling(key)])]
+            classes = [ev for k in keys for ev in self.box.facts_for(k, stat="class", year=self.year) if ev.place in pool]
         exceptions: list[Evidence] = []
         checked: list[Evidence] = []
         if classes and said and all(class_order(ev.text_value) for ev in classes):
@@ -682,14 +683,6 @@ class ClaimIntent(PlannerBase):
         d.add(f"核查结论：属实。公报给出的各{what}{name}：" + "；".join(
             f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in checked) + "。")
         return d.answer(verdict="supported")
-
-    def _class_keys(self, key: str) -> list[str]:
-        """The indicators of key's topic that carry classes (生态质量类型 for 生态质量指数), key's own first."""
-        if key not in self.lex.indicators:
-            return [key]
-        topic = self._indicator(key).topic
-        return [key, *(k for k, ind in self.lex.indicators.items() if k != key and ind.topic == topic
-                       and self.box.facts_for(k, stat="class"))][:2]
 
     def _by_unit(self, key: str, place: str, unit: str, clause: str) -> str:
         """The indicator whose figures have the claimed unit: the one named, else the one of the same topic
@@ -1167,8 +1160,7 @@ class ClaimIntent(PlannerBase):
         facts = [ev for stat in ("class", "grade", "group") for ev in self.box.facts_for(key, place, stat)]
         if not facts and classes_named(q.text) and key in self.lex.indicators:
             # 从化区生态质量是二类: the class is stated under the sibling of the same topic (生态质量类型)
-            sibling = next((k for k, ind in self.lex.indicators.items() if k != key and ind.topic == self._indicator(key).topic
-                            and self.box.facts_for(k, place, "class")), None)
+            sibling = self._class_sibling(key, place)
             if sibling:
                 key, facts = sibling, self.box.facts_for(sibling, place, "class")
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):

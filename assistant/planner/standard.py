@@ -63,9 +63,9 @@ class StandardIntent(PlannerBase):
         if not places:
             return None
         d = Draft("standard")
+        topics = {self._indicator(k).topic for k in q.indicators} if q.weak else set()
         for place in places:
             f = self.box.facts[(self.box.facts["place"] == place) & (self.box.facts["stat"] == "grade")]
-            topics = {self._indicator(k).topic for k in q.indicators} if q.weak else set()
             keys = [k for k in dict.fromkeys(f["indicator"]) if not q.indicators or k in q.indicators
                     or self._indicator(k).topic in topics]  # 水质达标没有: the water's stated status
             for key in keys:
