@@ -315,9 +315,13 @@ class Assistant:
         figure in its place. Only cities and counties count (获评广东省…企业 names an award, not a place asked)."""
         from .ingest.meta import places_named
 
-        known = {fold(n) for n in (*b.info.names, b.info.region)}
+        known = {fold(n) for n in (*b.info.names, b.info.region) if n}
         folded = fold(text)
-        unknown = [n for n in places_named(folded) if n not in known and not any(n in k or k in n for k in known if len(k) >= 2)]
+        spans = [m.span() for k in {*known, *(re.sub(r"[市县区省]$", "", k) for k in known)} if len(k) >= 2
+                 for m in re.finditer(re.escape(k), folded)]
+        named = [n for n in places_named(folded)  # 平城区 inside 南平城区 (南平 + 城区) is no place asked
+                 if not any(a < m.start() < b_ < m.end() for m in re.finditer(re.escape(n), folded) for a, b_ in spans)]
+        unknown = [n for n in named if n not in known and not any(n in k or k in n for k in known if len(k) >= 2)]
         if not unknown or any(fold(n) in folded for n in b.info.names if n not in (b.info.region,) and len(n) >= 2
                               and n not in b.lexicon.city_aliases):
             return None

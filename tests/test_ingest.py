@@ -358,6 +358,16 @@ def test_a_second_part_comparing_with_last_year_stays_with_the_first_parts_bulle
     assert "清远" not in both and "93.1" not in both and has(both, 1), both
 
 
+def test_a_place_name_inside_the_reports_own_place_is_no_other_place(empty, embedder, tmp_path):
+    """南平城区 is 南平 + 城区, not the gazetteer's 平城区 (another city's district): the question is answered from
+    the report, while a district it does not cover is still not found (made-up figures)."""
+    a = _assistant_with("2030年南平市生态环境状况公报\n南平市生态环境局\n一、声环境\n"
+                        "2030年，南平城区昼间区域声环境等效声级平均值为52.7分贝，同比下降0.3分贝。\n", empty, embedder, tmp_path)
+    town = a.ask("2030年南平城区昼间区域声环境等效声级是多少？")
+    assert town.status == "answered" and has(town.text, 52.7), town.text
+    assert a.ask("2030年大同市平城区昼间区域声环境等效声级是多少？").status == "not_found"
+
+
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
     """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
     a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"

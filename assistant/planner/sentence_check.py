@@ -130,6 +130,7 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
         if not u_dates or not words:
             return None
         swaps.append(("、".join(sorted(c_dates - u_dates)), "、".join(sorted(u_dates))))
+    swaps += [s for s in _bound_swaps(claim, unit, lex) if s not in swaps]
     covered = len(words) - len(missing)
     if swaps and uncounted:
         return None
@@ -161,6 +162,26 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
         return None  # 优良率是51% against 从51.0%增至74.2%: the figure the clause starts from is not its figure now
     return Judgement("supported", unit)
 
+
+
+def _bound_swaps(claim: str, unit: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """从化区…为四类，荔湾区为一类 against 从化区…为一类，…荔湾区…为四类: each comma part of the claim that names
+    one place has its contrast words (classes, levels, directions) checked against the clauses that name that
+    place, so two places' words swapped are no match."""
+    parts = [p for p in re.split(r"[，,；;]", claim) if p.strip()]
+    pieces = [p for p in re.split(r"[，,；;]", unit) if p.strip()]
+    swaps = []
+    for part in parts if len(parts) > 1 else ():
+        places, rest = _places(part, lex)
+        if len(places) != 1:
+            continue
+        local = [p for p in pieces if places[0] in _places(p, lex)[0]]
+        folded = fold(_places("，".join(local), lex)[1])
+        for w in (_words(rest, lex) if local else ()):
+            other = _alternative(w, folded, fold(part), lex) if _alternative_of(w, lex) and not _covered(w, folded, lex) else None
+            if other:
+                swaps.append((w, other))
+    return swaps
 
 
 def _where_said(words: list[str], folded: str, lex: Lexicon, slack: int = 0) -> str:
