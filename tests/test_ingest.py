@@ -368,6 +368,57 @@ def test_a_place_name_inside_the_reports_own_place_is_no_other_place(empty, embe
     assert a.ask("2030年大同市平城区昼间区域声环境等效声级是多少？").status == "not_found"
 
 
+def test_a_monthly_report_named_by_its_issue_number_with_units_in_letters(empty, embedder, tmp_path):
+    """A 月报 whose title says only its issue number (第5期) and whose date line is the day it was issued: its
+    period is the month the text reports on. Units written in letters (μg/m³) are units; a period said at the
+    start of a paragraph holds for its next sentences (made-up figures)."""
+    a = _assistant_with("韶关市环境空气质量月报\n（2030年第5期）\n韶关市生态环境局    2030年6月12日\n"
+                        "一、总体状况\n2030年5月，全市优良天数比率为90.3%，同比上升3.2个百分点。5月，全市PM2.5平均浓度为"
+                        "17μg/m³，同比下降5.6%；一氧化碳日均值第95百分位浓度为0.7mg/m³。\n"
+                        "2030年1-5月，全市优良天数比率为86.1%，同比上升1.5个百分点。PM2.5累计平均浓度为26μg/m³，"
+                        "同比下降3.7%；臭氧日最大8小时平均第90百分位浓度为139μg/m³，同比上升2.2%。\n",
+                        empty, embedder, tmp_path)
+    [folder] = list_bulletins(empty.corpus_dir)
+    assert "period: 2030-05" in (folder / "manifest.yaml").read_text(encoding="utf-8")
+    month = a.ask("2030年5月韶关市PM2.5平均浓度是多少？")
+    assert has(month.text, 17) and not has(month.text, 26), month.text
+    assert has(a.ask("2030年5月韶关市一氧化碳浓度是多少？").text, 0.7)
+    so_far = a.ask("2030年1-5月韶关市PM2.5累计平均浓度是多少？")
+    assert has(so_far.text, 26) and not has(so_far.text, 17), so_far.text
+    ozone = a.ask("2030年5月韶关市臭氧浓度是多少？")  # stated for 1-5月 only: never given as the month's
+    assert not has(ozone.text, 139) or "1-5月" in ozone.text, ozone.text
+
+
+def test_a_web_page_is_read_without_its_site_chrome_and_prefectures_by_their_short_names(empty, embedder, tmp_path):
+    """A saved provincial page (its own words, made-up figures): the top bar, menu, breadcrumbs and footer are
+    not content; the region is the issuer's province, not the first prefecture named; 甘南州 in the table is
+    甘南藏族自治州; the table's caption is the line that introduces it."""
+    from assistant.core import Assistant
+
+    rows = [("1", "甘南州", "2.10", "12"), ("2", "陇南市", "2.55", "16"), ("3", "临夏州", "2.90", "19"),
+            ("4", "兰州市", "4.05", "33")]
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>2030年1—4月全省重点城市空气质量排名_甘肃省生态环境厅</title></head><body>"
+        "<div class='top-bar'>欢迎访问本站 | 无障碍浏览 | 手机版</div><ul class='nav'><li>首页</li><li>信息公开</li></ul>"
+        "<div class='crumbs'>当前位置：首页 &gt; 环境质量</div><div class='article'>"
+        "<h2>2030年1—4月全省重点城市空气质量排名</h2><div class='article-info'>发布时间：2030-05-09 浏览次数：88</div>"
+        "<p>2030年1—4月，甘南州等4个重点城市PM2.5平均浓度为20μg/m³，同比下降4.8%。按综合指数评价，"
+        "排名第一的是甘南州，末位是兰州市。</p><p>各城市排名情况如下：</p>"
+        "<table><tr><th>排名</th><th>城市</th><th>综合指数</th><th>PM2.5浓度(μg/m³)</th></tr>"
+        + "".join(f"<tr><td>{r}</td><td>{c}</td><td>{i}</td><td>{p}</td></tr>" for r, c, i, p in rows) +
+        "</table></div><div class='footer'>主办单位：某某网站 备案号：陇ICP备00000000号</div></body></html>",
+        encoding="utf-8")
+    report = _add(page, empty, embedder)
+    assert report.region == "甘肃省" and report.period == "2030-01~04", (report.region, report.period)
+    text = (empty.corpus_dir / report.id / "bulletin.txt").read_text(encoding="utf-8")
+    assert "欢迎访问" not in text and "备案号" not in text and "当前位置" not in text and "2030年1—4月，甘南州" in text
+    a = Assistant(empty)
+    low = a.ask("2030年1-4月甘肃各重点城市中PM2.5浓度最低的是哪个？")
+    assert "甘南" in low.text and has(low.text, 12), low.text
+    assert has(a.ask("2030年1-4月临夏州综合指数是多少？").text, 2.90)
+
+
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
     """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
     a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"

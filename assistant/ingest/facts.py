@@ -24,6 +24,7 @@ from .structure import Block
 UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "个/平方千米", "千克/平方千米", "平方千米", "个百分点", "百分点", "%",
          "分贝", "万吨/日", "万吨/年", "多吨/年", "吨/日", "吨/年", "亿吨", "万吨", "吨", "公顷", "万亩", "亩", "亿元", "万元",
          "余条", "余个", "余家", "多个", "多家", "多条", "天", "家", "个", "条", "座", "项", "处", "辆", "类", "年", "次")
+GROUP_OF = re.compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:个|座|家|市|地|区|县)")  # 等4个重点城市, 等9市
 UNIT = re.compile(r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?")
 NUMBER = re.compile(r"(?<![\dA-Za-z.／/])(\d{1,8}(?:\.\d{1,6})?)(?![\d.]*\d{9})")
 # a sentence states figures only if it has a predicate; a legend or a table spilt into the text has none
@@ -55,6 +56,18 @@ def period_named(text: str, year: int) -> str:
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1) or year}-{int(m.group(2)):02d}"
     return ""
+
+
+def _unit_at(folded: str, at: int, lex: Lexicon) -> str:
+    """The unit written right after a figure, as the lexicon names it: 18μg/m³ and 18微克/立方米 are both
+    微克/立方米, 0.8mg/m³ is 毫克/立方米 (a one-character spelling such as 日 is no unit here: 11日 is a date)."""
+    unit = UNIT.match(folded, at).group(1)
+    if unit:
+        return unit
+    rest = folded[at:].lstrip()
+    spellings = sorted(((fold(a), k) for k, aliases in lex.units.items() for a in aliases
+                        if len(a) >= 3 or re.search(r"[A-Za-zμµ]", a)), key=lambda s: -len(s[0]))
+    return next((k for a, k in spellings if rest.startswith(a)), "")
 
 
 def _unit_kind(unit: str) -> str:
@@ -145,14 +158,17 @@ def extract(blocks: list[Block], lex: Lexicon, places: PlaceFinder, year: int, r
         section = " › ".join(block.section) or "正文"
         in_section = period_named(" ".join(block.section[-1:]), year) if periodic else ""
         if block.kind == "text":
+            current = in_section  # 2024年1-9月，…。PM2.5累计平均浓度为…: a period said goes on to the paragraph's next sentences
             for sentence in re.findall(r"[^。！？]+[。！？]?", block.text):
                 sentence = _prose_tail(sentence.strip())
                 if sentence:
                     start = len(out.facts)
                     _sentence_facts(sentence, section, lex, places, year, region, out)
                     said = period_named(sentence[:14], year) if periodic else ""
+                    if said.startswith(str(year)):
+                        current = said
                     for fact in out.facts[start:]:
-                        fact["period"] = said or in_section
+                        fact["period"] = said or current
         elif block.kind == "table" and block.table is not None:
             start = len(out.facts)
             _table_facts(block.table, section, lex, places, year, region, out, context)
@@ -187,17 +203,22 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         start, end = clause.span()
         text = folded[start:end]
         mentions = _indicators_around_brackets(lex, text)
-        named = list(dict.fromkeys(p for p, _, _ in places.find(text)))
-        if named:
+        found = places.find(text)
+        named = list(dict.fromkeys(p for p, _, _ in found))
+        if any(GROUP_OF.match(text, e) for _, _, e in found):
+            here = []  # 甘南州等4个城市的平均: a group the place heads, none of its places alone (nor the region)
+        elif named:
             here = named
+        if not here:
+            continue
         figures = list(NUMBER.finditer(masked, start, end))
         respectively = "分别" in text or (len(figures) == len(here) > 1)
         last = start
         for n, m in enumerate(figures):
             before = folded[last: m.start()]
-            unit = UNIT.match(folded, m.end()).group(1) or ""
+            unit = _unit_at(folded, m.end(), lex)
             if not unit and respectively and figures:  # 分别为2.28、2.39和2.62毫克/升: the list shares one unit
-                unit = UNIT.match(folded, figures[-1].end()).group(1) or ""
+                unit = _unit_at(folded, figures[-1].end(), lex)
             before_key = key
             key = _indicator_for(lex, folded, start, m, unit, mentions, key)
             if not mentions and re.match(r"\s*(?:断面|累计|当月|本月)*达标率", text) and "水质目标" in folded[:start] \

@@ -99,6 +99,9 @@ def gazetteer() -> dict[str, Place]:
         short = {a for a in (*given, _short(name)) if isinstance(a, str) and a and a != name and len(a) >= 2}
         if _short(name):  # the romanised name, as English questions write it (Tianhe, Liwan)
             short.add("".join(lazy_pinyin(_short(name))))
+        for suffix, said in (("自治州", "州"), ("自治县", "县")):  # 甘南藏族自治州 is written 甘南州
+            if name.endswith(suffix):
+                short |= {a + said for a in given if isinstance(a, str) and len(a) >= 2 and not a.endswith("族")}
         if name not in places:
             places[name] = Place(name, tuple(sorted(short)), level, parent)
 
@@ -162,16 +165,21 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
     return found
 
 
-def _main_period(text: str) -> Period | None:
+def _main_period(text: str, monthly: bool = False) -> Period | None:
     """With no period in the title: the year the opening text names most often (ties: the later one), as a
-    month if one month of that year is named throughout."""
+    month if one month of that year is named throughout. A date with its day (2024年10月11日, the day it was
+    issued) names no period; a report the title calls monthly (月报) takes the month named most often."""
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)]
     if not years:
         return None
     year = max(set(years), key=lambda y: (years.count(y), y))
-    months = re.findall(rf"{year}\s*年\s*(\d{{1,2}})\s*月(?!\s*[-—–~至到])", text)
+    months = re.findall(rf"{year}\s*年\s*(\d{{1,2}})\s*月(?!\s*[-—–~至到])(?!\s*\d{{1,2}}\s*[日号])", text)
     if months and len(set(months)) == 1 and len(months) >= 2:
         return Period("monthly", year, int(months[0]), int(months[0]))
+    if monthly and months:
+        counts = sorted(((months.count(m), m) for m in set(months)), reverse=True)
+        if len(counts) == 1 or counts[0][0] > counts[1][0]:
+            return Period("monthly", year, int(counts[0][1]), int(counts[0][1]))
     return Period("annual", year)
 
 
@@ -189,17 +197,18 @@ def describe(doc: Document, first_lines: list[str], title: str | None = None, ci
     """Title, issuer, region and period detected from the first lines; flags given override each one."""
     head = "\n".join(first_lines[:15])
     from_lines = next((ln.strip("《》# ") for ln in first_lines[:8] if TITLE_WORDS.search(ln) and len(ln) <= 60), "")
-    page_title = re.split(r"\s*[_|｜—–-]\s*", doc.title)[0] if doc.title else ""  # "…状况_浙江省生态环境厅"
+    page_title = re.split(r"\s*[_|｜]\s*|\s+[—–-]\s+|(?<!\d)[—–-](?!\d)", doc.title)[0] if doc.title else ""  # "…状况_浙江省生态环境厅"
     detected_title = from_lines or page_title
     detected_title = re.sub(r"^#+\s*", "", detected_title).strip("《》 ")
     the_title = title or detected_title or (first_lines[0][:40] if first_lines else "未命名公报")
-    issuer = ISSUER.search(head)
+    issuer = ISSUER.search(head) or ISSUER.search(doc.title or "")  # a web page's <title>: …状况_甘肃省生态环境厅
     region = None
     if city:
         region = next((p for p in gazetteer().values() if city in (p.name, *p.aliases)), None)
-    region = region or find_region(the_title) or find_region(head)
+    # the title's place, else the issuer's (甘肃省生态环境厅 issues 全省…), else the first the text names
+    region = region or find_region(the_title) or (find_region(issuer.group(0)) if issuer else None) or find_region(head)
     region_name = city or (region.name if region else "")
-    found = Period.parse(period) if period else (Period.detect(the_title) or _main_period(doc.text[:3000]))
+    found = Period.parse(period) if period else (Period.detect(the_title) or _main_period(doc.text[:3000], "月报" in the_title))
     if found is None:
         raise ValueError("无法从文件中识别公报的时间（年份/月份），请用 --period 指定，例如 2024 或 2023-07。")
     prefix = "".join(lazy_pinyin(_short(region_name) or region_name)) or "bulletin"

@@ -1,7 +1,8 @@
 """FILE -> Document: the text in reading order and the tables with their cells and headers kept.
 
 * .pdf  pdfplumber: each page's text outside its ruled tables, and the tables themselves;
-* .html/.htm  lxml for the main text (navigation, headers, scripts dropped), pandas.read_html for <table>s;
+* .html/.htm  trafilatura for the article's text (the site's navigation, banners and footer dropped; lxml's
+  element walk when it finds none), pandas.read_html for <table>s;
 * .txt/.md  the text as it is (tables printed one cell per line are found later, in blocks.py).
 """
 
@@ -115,7 +116,10 @@ def _cell(value) -> str:
 
 
 # -- HTML ------------------------------------------------------------------------------------------
-_NOT_CONTENT = re.compile(r"nav|menu|header|footer|breadcrumb|sidebar|banner|copyright|share|toolbar", re.I)
+_NOT_CONTENT = re.compile(r"nav|menu|header|footer|breadcrumb|crumb|sidebar|banner|copyright|share|toolbar|top-?bar|"
+                          r"article-?info|article-?tools|print", re.I)
+# a short line of the site's own (where you are, welcome, visits, print and close links, the site's registration)
+_CHROME_LINE = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|欢迎访问|发布时间|来源[:：])|浏览次数|ICP备|网站标识码|【打印本页】|【关闭窗口】|字号[:：]")
 
 
 def _read_html(html: str) -> Document:
@@ -132,6 +136,10 @@ def _read_html(html: str) -> Document:
     for el in root.xpath("//*[@class or @id]"):
         if _NOT_CONTENT.search(f"{el.get('class', '')} {el.get('id', '')}") and el.getparent() is not None:
             el.drop_tree()
+    for el in root.xpath("//div|//p|//span|//li|//ul"):
+        text = el.text_content()
+        if len(text) <= 120 and _CHROME_LINE.search(text) and el.getparent() is not None and not el.xpath(".//table"):
+            el.drop_tree()
     tables = []
     for el in root.xpath("//table"):
         caption = (el.findtext(".//caption") or "").strip()
@@ -145,7 +153,8 @@ def _read_html(html: str) -> Document:
             header = [_cell(c) for c in frame.columns]
             rows = [[_cell("" if pd.isna(v) else v) for v in row] for row in frame.itertuples(index=False)]
             unit = near if near.startswith("单位") else ""
-            caption = caption or (near if near.startswith("表") else "") or "网页表格"
+            says = near.startswith("表") or len(near) <= 60 and re.search(r"(?:如下|见下表|排名|情况|状况)[:：]?$", near)
+            caption = caption or (near.rstrip("：:") if says else "") or "网页表格"  # 2024年1—8月…排名情况如下：
             tables.append(Table(header=header, rows=rows, caption=caption, unit=unit))
         el.drop_tree()
     blocks = []
@@ -154,4 +163,24 @@ def _read_html(html: str) -> Document:
         if text:
             prefix = "#" * int(el.tag[1]) + " " if re.fullmatch(r"h[1-6]", el.tag) else ""
             blocks.append(prefix + text)
-    return Document(text="\n".join(blocks), kind="html", tables=tables, title=title)
+    walked = "\n".join(blocks)
+    article = _article(lxml.html.tostring(root, encoding="unicode"))  # what is left of the page, tables read
+    heading = next((h for h in blocks if h.startswith("#") and re.search(r"(?:19|20)\d\d\s*年", h)), "")
+    if article and heading and heading.lstrip("# ") not in article[:300]:
+        article = f"{heading}\n{article}"  # the article's own title, which trafilatura leaves out
+    # the article unless it lost most of the page's sentences (a page trafilatura cannot read: the element walk)
+    sentences = re.findall(r"[^。\n]{6,}。", re.sub(r"[ \t]+", "", walked))
+    flat = re.sub(r"\s+", "", article)
+    text = article if article and sum(s in flat for s in sentences) * 2 >= len(sentences) else walked
+    return Document(text=text, kind="html", tables=tables, title=title)
+
+
+def _article(html: str) -> str:
+    """The page's article in markdown (headings keep their #), without the site's top bar, menus, breadcrumbs,
+    article info line and footer; its tables are read apart."""
+    import trafilatura
+
+    text = trafilatura.extract(html, output_format="markdown", include_tables=False, include_comments=False,
+                               include_images=False, include_links=False, favor_recall=True) or ""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)  # bold
+    return re.sub(r"\\([.\-*_#>+()\[\]])", r"\1", text)  # 1\. -> 1.
