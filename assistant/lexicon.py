@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -122,6 +123,10 @@ class Lexicon:
         return self._names_text
 
     # -- matching -------------------------------------------------------------------------------
+    def with_indicators(self, extra: dict[str, Indicator]) -> Lexicon:
+        """A copy that also knows these indicators (or these spellings of known ones)."""
+        return dataclasses.replace(self, indicators={**self.indicators, **extra})
+
     def find(self, kind: str, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Longest-first, non-overlapping matches of one kind; `taken` spans are skipped and extended."""
         folded = fold(text)
@@ -276,7 +281,48 @@ NO_PLACES = {"city": {"name": "全市", "aliases": ["全市"]}, "districts": {},
 def load_lexicon(corpus_dir: Path, bulletin_dir: Path) -> Lexicon:
     """The shared vocabulary with one bulletin's places; loaded again when either file changes."""
     corpus_dir, bulletin_dir = Path(corpus_dir), Path(bulletin_dir)
-    return _load_lexicon(corpus_dir, bulletin_dir, _mtime(corpus_dir / "lexicon.yaml"), _mtime(bulletin_dir / "places.yaml"))
+    return _load_lexicon(corpus_dir, bulletin_dir, _mtime(corpus_dir / "lexicon.yaml"), _mtime(bulletin_dir / "places.yaml"),
+                         _mtime(bulletin_dir / "indicators.yaml"))
+
+
+CLASSES = ("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "劣Ⅴ")
+_CN_CLASSES = ("一", "二", "三", "四", "五", "劣五")
+_SPAN_SEPARATORS = ("～", "~", "—", "–", "-", "至", "到")
+
+
+def class_group_indicators(known: dict[str, Indicator]) -> dict[str, Indicator]:
+    """The share of a water report's sections in one class or a range of classes (Ⅳ类水质断面…占20.0%,
+    Ⅰ—Ⅲ类水质断面…占70.0%), generated for every class and range rather than listed: each under its own key
+    (Ⅳ类水质断面比例, Ⅰ～Ⅲ类水质断面比例), spelled with any dash and in Chinese numerals. Where the lexicon already
+    has the indicator (Ⅲ类水质断面比例; Ⅳ～劣Ⅴ is 「Ⅳ类及以下」, also written as the list Ⅳ类、Ⅴ类、劣Ⅴ类), its key
+    is kept and the spellings are added to it."""
+    out: dict[str, Indicator] = {}
+    for i, a in enumerate(CLASSES):
+        for j in range(i, len(CLASSES)):
+            b = CLASSES[j]
+            if i == j:
+                key, spans = f"{a}类水质断面比例", [f"{a}", f"{_CN_CLASSES[i]}"]
+                names = [f"{x}类{tail}" for x in spans for tail in ("水质断面比例", "水质断面", "断面", "水质的断面比例")]
+            else:
+                key = f"{a}～{b}类水质断面比例"
+                spans = [f"{x}{sep}{y}" for x, y in ((a, b), (_CN_CLASSES[i], _CN_CLASSES[j]), (f"{a}类", b))
+                         for sep in _SPAN_SEPARATORS]
+                names = [f"{x}类{tail}" for x in spans for tail in ("水质断面比例", "水质断面", "断面", "水质")]  # 优良（Ⅰ～Ⅲ类）: a gloss
+                if j == len(CLASSES) - 1 and j - i >= 1:  # Ⅳ类、Ⅴ类、劣Ⅴ类: every class of the range listed
+                    listed = [f"{c}类" for c in CLASSES[i:]]
+                    for joined in ("、".join(listed), "、".join(listed[:-1]) + "和" + listed[-1]):
+                        names += [joined + tail for tail in ("水质断面比例", "水质断面", "水质的断面比例", "断面")]
+            if (a, b) == ("Ⅳ", "劣Ⅴ"):
+                key = "Ⅳ类及以下水质断面比例"
+            mine = known.get(key)
+            aliases = tuple(dict.fromkeys((*(mine.aliases if mine else ()), *names)))
+            out[key] = dataclasses.replace(mine, aliases=aliases) if mine else Indicator(
+                key=key, topic="地表水环境", aliases=aliases, better="higher" if j <= 2 else "lower")
+            count = key.replace("比例", "数量")  # Ⅰ—Ⅲ类水质断面7个: the count, whose share is the key above
+            if count not in known:
+                out[count] = Indicator(key=count, topic="地表水环境", share=key, aliases=tuple(
+                    dict.fromkeys(n.replace("比例", tail) for n in names if n.endswith("比例") for tail in ("数量", "个数", "数"))))
+    return out
 
 
 def _mtime(path: Path) -> int:
@@ -297,6 +343,10 @@ def _load_lexicon(corpus_dir: Path, bulletin_dir: Path, *_stamps: int) -> Lexico
                        overview=tuple(spec.get("overview", [])), share=spec.get("share"))
         for key, spec in lex["indicators"].items()
     }
+    own = bulletin_dir / "indicators.yaml"  # what `add` named after the bulletin's own words (Ⅰ～Ⅲ类水质断面比例)
+    for key, spec in ((_load_yaml(own) or {}) if own.exists() else {}).items():
+        indicators.setdefault(key, Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
+                                             better=spec.get("better"), share=spec.get("share")))
     lexicon = Lexicon(
         indicators=indicators,
         districts={k: tuple(v or ()) for k, v in (places.get("districts") or {}).items()},

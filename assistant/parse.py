@@ -235,7 +235,7 @@ def _shared_attribute(folded: str, mentions: list, lex: Lexicon) -> list[tuple[s
     return out
 
 
-CLASS_SHARE = re.compile(r"(?<![a-z\d.])(iv|v|iii|ii|i|[一二三四五]|[1-5])类(?:水质?)?(?:的)?(?:水质)?(?:断面)?(?:的)?"
+CLASS_SHARE = re.compile(r"(?<![a-z\d.～~—–\-至到])(?<!劣)(iv|v|iii|ii|i|[一二三四五]|[1-5])类(?![～~—–\-至到])(?:水质?)?(?:的)?(?:水质)?(?:断面)?(?:的)?"
                          r"(?:比例|占比|所占比例|占多少|比重|占(?=\s*(?:\d|%|[、，,；;。]|$)))")  # Ⅱ类占70% / Ⅱ类占、Ⅲ类占
 
 
@@ -314,7 +314,10 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-ASKED_FIGURE = re.compile(r"(为|是|有|达到|达|等于|超过|低于|高于|不到|少于|多于)\s*\d[^，,。；;]*(吗|么|不)[？?]?\s*$")
+ASKED_FIGURE = re.compile(r"(为|是|有|达到|达|等于|超过|低于|高于|不到|少于|多于)\s*\d[^，,。；;]*(吗|么|不)[？?]?\s*$"
+                          # 是不是达到了9121.6吨/日？ / 是否为23微克: the A-not-A question puts the figure as a claim
+                          r"|(是不是|是否|有没有)\s*(?:真的)?\s*(?:为|是|有|达到了?|达|等于|超过了?|低于|高于|不到|少于|多于)?\s*"
+                          r"\d[^，,。；;？?]*[？?]?\s*$")
 
 
 def asks_check(folded: str, lex: Lexicon) -> bool:

@@ -419,6 +419,23 @@ def test_a_web_page_is_read_without_its_site_chrome_and_prefectures_by_their_sho
     assert has(a.ask("2030年1-4月临夏州综合指数是多少？").text, 2.90)
 
 
+def test_sections_by_class_or_range_of_classes_are_their_own_shares_and_counts(empty, embedder, tmp_path):
+    """Ⅰ—Ⅲ类水质断面6个，占75.0% (made-up figures) is the share and count of that range of classes, not of Ⅲ类
+    alone nor of 「Ⅳ类及以下」; any dash or Chinese numerals name it; a population the question counts within
+    (8个断面中) is its scope."""
+    a = _assistant_with("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
+                        "2030年4月，全市8个考核断面中，Ⅰ—Ⅲ类水质断面6个，占75.0%，同比上升12.5个百分点；Ⅳ类水质断面1个，"
+                        "占12.5%；Ⅴ类水质断面1个，占12.5%；无劣Ⅴ类水质断面。\n", empty, embedder, tmp_path)
+    both = a.ask("2030年4月韶关市Ⅰ—Ⅲ类水质断面有几个，占比多少？")
+    assert has(both.text, 6) and has(both.text, 75.0), both.text
+    assert has(a.ask("2030年4月韶关市一至三类水质断面比例是多少？").text, 75.0)
+    four = a.ask("2030年4月韶关市Ⅳ类断面占多少？").text
+    assert has(four, 12.5) and not has(four, 75.0), four
+    assert has(a.ask("2030年4月韶关市8个断面中，Ⅳ类水质断面有几个？").text, 1)
+    alone = a.ask("2030年4月韶关市Ⅲ类水质断面比例是多少？")  # stated for Ⅰ—Ⅲ together only
+    assert not has(alone.text, 75.0) or alone.status == "not_found", alone.text
+
+
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):
     """5月和1-5月 in one question of a monthly report (made-up figures): each period's own figure, and which is higher."""
     a = _assistant_with("韶关市2030年5月环境空气质量状况通报\n韶关市生态环境局\n一、全市环境空气质量状况\n（一）5月份情况\n"

@@ -108,7 +108,10 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
                     place = dataclasses.replace(found[name], aliases=tuple(dict.fromkeys((*found[name].aliases, *place.aliases))))
                 found[name] = place
             units = {p.name for p in found.values() if p.parent == meta.region and p.level != "site"}  # 其余10个行政区
-            extracted = extract(blocks, lex, PlaceFinder({p.name: p.aliases for p in found.values()}, units),
+            from ..lexicon import class_group_indicators
+
+            groups = class_group_indicators(lex.indicators)  # Ⅰ—Ⅲ类水质断面…占70.0%: named after its classes
+            extracted = extract(blocks, lex.with_indicators(groups), PlaceFinder({p.name: p.aliases for p in found.values()}, units),
                                 meta.period.year, region="全市", periodic=meta.period.kind != "annual")
             for fact in extracted.facts:  # the bulletin's own period is written as no period
                 if fact.get("period") == meta.period.label:
@@ -120,6 +123,12 @@ def add_bulletin(path: Path, settings: Settings, embedder, *, bulletin_id: str |
             review += extracted.review + conflicts
             _write(staging, doc, meta, bid, blocks, found, facts, extracted.standards, overrides, review,
                    auto=len(extracted.facts), source=Path(path).name, hand_structure=hand_structure)
+            named = {f["indicator"] for f in facts} & (set(groups) - set(lex.indicators))
+            if named:  # the indicators the shared lexicon does not have, for this bulletin's questions
+                (staging / "indicators.yaml").write_text(yaml.safe_dump(
+                    {k: {"topic": groups[k].topic, "better": groups[k].better, "share": groups[k].share,
+                         "aliases": list(groups[k].aliases)}
+                     for k in sorted(named)}, allow_unicode=True, sort_keys=False), encoding="utf-8")
             for keep in ("overrides.csv", "structured.override.md", "places.override.yaml"):
                 if (old / keep).exists():
                     shutil.copy2(old / keep, staging / keep)

@@ -258,6 +258,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 out.standards.append({"indicator": key, "grade": _grade_named(text) or "", "limit": value,
                                       "unit": unit, "basis": "公报所述", "section": section, "source": sentence})
                 continue
+            counted = lex.indicators.get(key.replace("比例", "数量")) if key.endswith("比例") else None
+            if unit in COUNT_UNITS and counted is not None and counted.share == key:
+                key = counted.key  # Ⅳ类水质断面2个，占20.0%: the count is the share's sibling
             if not _fits(lex, key, unit, stat):
                 # 优良天数28天，比率90.3%，同比增加3天: the days belong to the indicator counted in days
                 key_fit = next((k for k in reversed(earlier) if _fits(lex, k, unit, stat)), None)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..answer import Draft, change_text, merge_answers
 from ..lexicon import fold
-from ..parse import Query, parse
+from ..parse import SHARE_ASKED, Query, parse
 from ..tools import fmt
 from ..types import Answer, Derived, Evidence
 from .base import (
@@ -21,6 +21,7 @@ from .base import (
     NOT_SUBJECT,
     NUMBER_ASKED,
     QUESTION_WORDS,
+    SCOPE_PHRASE,
     TIME_ASKED,
     asking_parts,
     content_words,
@@ -109,6 +110,10 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys(x for k in q.indicators for x in (
                 (k,) if k in shares else (k, *(() if own else (self._by_unit(k, place, counted.group(1), clause),)))
                 if k in elsewhere else (self._by_unit(k, place, counted.group(1), q.text),)))))
+            if SHARE_ASKED.search(fold(q.text)) or re.search(r"占(?:了|到)?(?:多少|几)", fold(q.text)):  # 有几个，占多少: both
+                q = replace(q, indicators=tuple(dict.fromkeys(x for k in q.indicators for x in (
+                    (k, self.lex.indicators[k].share) if k in self.lex.indicators and self.lex.indicators[k].share in
+                    self.lex.indicators else (k,)))))
             if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
                 return self._uncounted(q)
         parts = [k for key in q.indicators for k in self._parts_of(key)] if COMPOSITION.search(q.text) else []
@@ -461,6 +466,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         key = q.indicators[0] if q.indicators and (not cited or q.indicators[0] in cited) else (cited[0] if cited else None)
         missing = self._uncovered(q.rest, said, key, any_=True, nouns=nouns)
         missing = [w for w in missing if not self._after_a_name(q.text, w)]
+        # 42个主要流域国省控断面中，Ⅰ～Ⅱ类…: the population the question counts within is its scope, not its subject
+        scopes = [m.group() for m in SCOPE_PHRASE.finditer(fold(q.text))]
+        missing = [w for w in missing if not any(fold(w) in s for s in scopes)]
         if not missing:
             return answer
         passage = self._passage_answer(q)

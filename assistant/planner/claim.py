@@ -693,6 +693,9 @@ class ClaimIntent(PlannerBase):
         units = counted_in(key)
         if not unit or not units or unit in units:
             return key
+        sibling = self.lex.indicators.get(key.replace("比例", "数量"))  # Ⅲ类水质断面比例 -> its own count
+        if sibling is not None and sibling.share == key and unit in counted_in(sibling.key):
+            return sibling.key
         topic = self._indicator(key).topic
         chars = set(fold(clause))
         best, score = key, 0
@@ -1165,6 +1168,15 @@ class ClaimIntent(PlannerBase):
                 key, facts = sibling, self.box.facts_for(sibling, place, "class")
         if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
             facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
+        for ev in facts:
+            said = self._class_of_item(q, ev)
+            if said is not None:  # pH值、…化学需氧量…符合第一类标准；活性磷酸盐…第二类: the claim's own item's class
+                verdict, part = said
+                if verdict is None:
+                    facts = []  # the items given classes do not include the claim's: nothing refutes it
+                    break
+                d.add(f"核查结论：{'属实' if verdict == 'supported' else '不符'}。公报：{part}{d.cite(ev)}。")
+                return d.answer(verdict=verdict)
         ended = re.findall(r"(?:降为|升为|变为|变成|改为|到|为|成)\s*(劣?第?(?:[一二三四五]|i{1,3}|iv|v)类)", fold(q.text))
         if ended and facts:  # 由Ⅱ类降为Ⅲ类: the class it is said to be now is the one checked
             now = ended[-1]
@@ -1209,6 +1221,25 @@ class ClaimIntent(PlannerBase):
                 quote = Evidence(text=found[1], locator=found[2].locator, source=found[2].source)
                 d.add(f"公报相关原文：{found[1]}{d.cite(quote)}")
         return d.answer(verdict="unverifiable")
+
+    def _class_of_item(self, q: Query, ev: Evidence) -> tuple[str | None, str] | None:
+        """A class the bulletin gives several items at once (pH值、溶解氧、化学需氧量和石油类浓度符合第一类标准；活性磷酸盐
+        浓度符合第二类标准): the part naming the item the claim names decides, by the class it gives that item;
+        (None, "") when no part names the claim's item. None when the class is not said item by item."""
+        parts = [p for p in re.split(r"[；;]", ev.text_value or "") if p.strip()]
+        if len(parts) < 2 and "、" not in (ev.text_value or ""):
+            return None
+        folded = fold(q.text)
+        claimed = classes_named(q.text)
+        for part in parts:
+            head = re.split(r"符合|达到|为|属于?|是", part)[0]
+            items = [fold(re.sub(r"浓度$|含量$", "", w.strip())) for w in re.split(r"[、和及与,，]", head)]
+            if any(len(w) >= 2 and w in folded for w in items):
+                given = classes_named(part)
+                if not claimed or not given:
+                    return None
+                return ("supported" if claimed <= given else "refuted"), part.strip()
+        return None, ""
 
     def _check_listed_extreme(self, q: Query, key: str, d: Draft) -> tuple[str | None, Evidence | None]:
         """虎门大桥、蕉门、洪奇沥…分别改善15.6%、21.6%和3.0%，其中洪奇沥改善幅度最大: the place said to be the most

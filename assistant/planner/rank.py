@@ -240,7 +240,7 @@ class RankIntent(PlannerBase):
         if side or q.worst != q.best:  # one end asked: only the group of that end, if the bulletin names one
             want_bad = side == "worst" if side else q.worst
             labels = [lb for lb in labels if ("差" in lb or "后" in lb) == want_bad]
-        elif len(labels) > 1:
+        elif len(labels) > 1 and not (q.best and q.worst):  # 较好和较差的分别有哪些: both groups
             labels = labels[:1]
         for label in labels:
             members = [ev for ev in groups if ev.text_value == label]

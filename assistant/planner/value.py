@@ -9,7 +9,17 @@ from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
 from ..types import Answer
-from .base import ALL_DISTRICTS, CITY, NUMBER_ASKED, TIME_ASKED, PlannerBase, _wanted_count, content_words, coverage
+from .base import (
+    ALL_DISTRICTS,
+    CITY,
+    NUMBER_ASKED,
+    SCOPE_PHRASE,
+    TIME_ASKED,
+    PlannerBase,
+    _wanted_count,
+    content_words,
+    coverage,
+)
 from .claim import claim_figures
 
 # an estimate asked for (大约是多少 / 倒推一下): a figure worked out from a stated change answers it
@@ -35,7 +45,8 @@ class ValueIntent(PlannerBase):
             # the document's title is said of every figure in it (设区城市 in a report on a province's cities)
             shown = " ".join([*(ev.text for ev in direct.evidence), self.box.tables.manifest.title,
                               *self._topic_words({ev.indicator for ev in direct.evidence})])
-            if content_words(q.rest) and coverage(q.rest, shown) < 0.3:
+            rest = SCOPE_PHRASE.sub(" ", q.rest)  # 42个…断面中: the scope counted within, not the subject
+            if content_words(rest) and coverage(rest, shown) < 0.3:
                 passage = self._best_sentence(q.text)
                 if passage and passage[0] >= 0.6 and coverage(q.rest, passage[1]) >= 0.6:
                     return self._passage_answer(q, 0.6) or direct.answer()
