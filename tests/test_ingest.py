@@ -70,6 +70,10 @@ def test_cells_printed_row_by_row_or_column_by_column_are_paired_only_when_certa
     assert cols.header == ["区", "甲区", "乙区"] and cols.rows[0] == ["PM2.5", "22", "23"]  # turned round later
     assert pair_cells("甲区 乙区 丙区 18 20 24".split()) is None  # names, then sorted figures: not certain
     assert pair_cells("区 PM2.5 甲区 22 乙区".split()) is None  # counts do not fit
+    # a running number (序号) first, bare class numerals and 不达标: the number goes, the rest pairs by kind
+    sites = pair_cells("序号 断面名称 水质目标 水质类别 是否达标 1 东桥 Ⅲ Ⅱ 达标 2 西闸 Ⅲ Ⅳ 不达标 3 北渡 Ⅱ Ⅱ 达标".split())
+    assert sites.header == ["断面名称", "水质目标", "水质类别", "是否达标"] and sites.rows[1] == ["西闸", "Ⅲ", "Ⅳ", "不达标"]
+    assert pair_cells("序号 断面名称 水质类别 1 东桥 Ⅱ 3 西闸 Ⅳ 2 北渡 Ⅱ".split()) is None  # numbers out of order
 
 
 def test_a_word_table_under_a_caption_keeps_its_header_and_a_target_column_is_not_the_class():

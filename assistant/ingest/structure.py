@@ -135,6 +135,9 @@ def pair_cells(cells: list[str]) -> Table | None:
     cells (names first, figures after) fit exactly: a run of figures with no labels between them (columns
     printed apart and sorted) is never paired by guessing.
     """
+    numbered = _numbered(cells)
+    if numbered is not None:  # 序号, 断面名称, …, 1, 松花江村, …: the running number is no column of figures
+        return pair_cells(numbered)
     heads = 0
     while heads < len(cells) and not NUMERIC.match(cells[heads]):
         heads += 1
@@ -159,7 +162,19 @@ def pair_cells(cells: list[str]) -> Table | None:
     return readings[0] if len(readings) == 1 else None
 
 
-CLASS_CELL = re.compile(r"^(劣)?[ⅠⅡⅢⅣⅤIV]+类$|^[一二三四五]类$|^(是|否|达标|超标|优|良|轻度污染|中度污染)$")
+CLASS_CELL = re.compile(r"^(劣)?[ⅠⅡⅢⅣⅤIV]+类?$|^[一二三四五]类$|^(是|否|达标|超标|不达标|未达标|优|良|轻度污染|中度污染)$")
+
+
+def _numbered(cells: list[str]) -> list[str] | None:
+    """The cells without a leading 序号 column, when its cells run 1, 2, 3 … at exactly one width."""
+    if not re.fullmatch(r"序号|编号|序", cells[0] if cells else ""):
+        return None
+    widths = [w for w in range(3, min(len(cells) // 2, 12) + 1) if not (len(cells) - w) % w and
+              all(cells[k] == str(n) for n, k in enumerate(range(w, len(cells), w), start=1))]
+    if len(widths) != 1:
+        return None
+    w = widths[0]
+    return [c for k, c in enumerate(cells) if k % w]
 
 
 def _kind(cell: str) -> str:
