@@ -100,6 +100,8 @@ def spoken(text: str, lex: Lexicon) -> str:
         end = next((e.start() for e in re.finditer(r"[，,。？?！!；;：:“”\"]", text) if e.start() >= m.end()), len(text))
         tail = re.sub(r"[啊呀呢嘛啦哇吧哦]+$", "", text[m.end(): end])  # 多不多啊 -> 多吗
         text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{tail}吗{text[end:]}"  # 达不达到目标 -> 达到目标吗
+    # 2023年生态环境公报里说 / 环境状况公报中称: the document's name is no subject of what it is said to say
+    text = re.sub(r"(?:生态环境|环境)(?:状况|质量)?(?=公报(?:里|中|上)?(?:说|称|写|显示|提到|讲))", "", text)
     # 占七成 / 约三成: tenths said as a share (七成 = 70%), after a word that introduces a share
     text = re.sub(r"(?<=[占为约近达超有])([一二三四五六七八九])成(?![本功立绩员果熟])",
                   lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", text)

@@ -53,11 +53,16 @@ class Route:
     dated: str = ""
 
 
+SCOPE_WORDS = frozenset({"全市", "全省", "全区", "全州", "全县", "本市", "本省", "全国"})
+
+
 def route(text: str, bulletins: list[Info], home: str | None, relative_years: dict[str, int] | None = None) -> Route:
     if not bulletins:
         return Route(())
     folded = fold(text)
-    named = [b for b in bulletins if any(fold(n) in folded for n in b.names if n)]
+    # a bulletin named by its own place (长春) before one named only by a scope word (全省, 全市)
+    named = [b for b in bulletins if any(fold(n) in folded for n in b.names if n and n not in SCOPE_WORDS)] or \
+        [b for b in bulletins if any(fold(n) in folded for n in b.names if n)]
     home_region = next((b.region for b in bulletins if b.id == home), bulletins[0].region)
     pool = named or [b for b in bulletins if b.region == home_region] or bulletins
     years = _years(folded, pool, relative_years or {})

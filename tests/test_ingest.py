@@ -332,6 +332,18 @@ def test_a_ranking_said_in_words_is_each_places_group_and_answers_the_end_asked(
     assert off.status == "not_found" and "海洋" not in off.text and "生态环境局" not in off.text, off.text
 
 
+
+def test_a_top_group_said_in_order_gives_each_place_its_rank(empty, embedder, tmp_path):
+    """排名前三位的依次为始兴县、乳源县、仁化县 (made-up order): 1st, 2nd, 3rd; a count of the places ranked (全市
+    7个县中) is no claimed figure, and 乳源县 is 乳源瑶族自治县."""
+    a = _assistant_with("2030年8月韶关市环境空气质量状况\n韶关市生态环境局\n一、排名\n"
+                        "8月，按环境空气质量综合指数排名，全市排名前三位的县（市、区）依次为始兴县、乳源县、仁化县。\n",
+                        empty, embedder, tmp_path)
+    second = a.ask("有人说2030年8月乳源县空气质量综合指数在全市7个县（市、区）中排第一，对吗？")
+    assert second.verdict == "refuted" and "始兴" in second.text, second.text
+    assert a.ask("核实：2030年8月韶关市7个县（市、区）环境空气质量排名第一的是始兴县。").verdict == "supported"
+
+
 def test_a_class_of_the_year_before_is_never_this_years(empty, embedder, tmp_path):
     """A table (made-up figures) printing this month's class and the same month last year's: the worst section is
     this month's worst, whatever it was the year before."""
@@ -429,7 +441,9 @@ def test_sections_by_class_or_range_of_classes_are_their_own_shares_and_counts(e
     (8个断面中) is its scope."""
     a = _assistant_with("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
                         "2030年4月，全市8个考核断面中，Ⅰ—Ⅲ类水质断面6个，占75.0%，同比上升12.5个百分点；Ⅳ类水质断面1个，"
-                        "占12.5%；Ⅴ类水质断面1个，占12.5%；无劣Ⅴ类水质断面。\n", empty, embedder, tmp_path)
+                        "占12.5%；Ⅴ类水质断面1个，占12.5%；无劣Ⅴ类水质断面。按照水质目标评价，达到水质目标的断面7个，"
+                        "达标率为87.5%，同比上升12.5个百分点。\n二、湖库\n4月，全市湖库综合营养状态指数为45.2，"
+                        "营养状态为中营养。\n", empty, embedder, tmp_path)
     both = a.ask("2030年4月韶关市Ⅰ—Ⅲ类水质断面有几个，占比多少？")
     assert has(both.text, 6) and has(both.text, 75.0), both.text
     assert has(a.ask("2030年4月韶关市一至三类水质断面比例是多少？").text, 75.0)
@@ -438,6 +452,32 @@ def test_sections_by_class_or_range_of_classes_are_their_own_shares_and_counts(e
     assert has(a.ask("2030年4月韶关市8个断面中，Ⅳ类水质断面有几个？").text, 1)
     alone = a.ask("2030年4月韶关市Ⅲ类水质断面比例是多少？")  # stated for Ⅰ—Ⅲ together only
     assert not has(alone.text, 75.0) or alone.status == "not_found", alone.text
+    assert a.ask("核实：2030年4月韶关市有1个劣Ⅴ类断面。").verdict == "refuted"  # 无劣Ⅴ类水质断面: none
+    assert a.ask("核实：2030年4月韶关市没有劣Ⅴ类水质断面。").verdict == "supported"
+    assert has(a.ask("2030年4月韶关市地表水达标率是多少？").text, 87.5)
+    lake = a.ask("2030年4月韶关市综合营养状态指数是多少？属于什么营养状态？").text  # the state said after the figure
+    assert has(lake, 45.2) and "中营养" in lake, lake
+
+
+def test_a_bulletin_named_by_its_place_beats_one_named_by_a_scope_word(empty, embedder, tmp_path):
+    """Two reports (made-up figures) ending with the same month: a city's water report and a province's air
+    page whose names include 全省. 长春…在全省排第几 is the city's report; a district the city's report does not
+    cover (稀土高新区) is not found rather than answered with the city's figure."""
+    from assistant.core import Assistant
+
+    water = tmp_path / "water.txt"
+    water.write_text("2030年4月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体情况\n"
+                     "4月，全市城市水质指数为4.05，同比改善3.1%，在全省21个地级市中排名第6位。\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>2030年1—4月全省空气质量_湖南省生态环境厅</title></head><body><h2>2030年1—4月全省"
+                    "空气质量</h2><p>2030年1—4月，全省14个城市优良天数比率为88.1%，同比上升1.0个百分点。</p></body></html>",
+                    encoding="utf-8")
+    _add(water, empty, embedder)
+    _add(page, empty, embedder)
+    a = Assistant(empty)
+    ranked = a.ask("韶关市2030年4月城市水质指数在全省排第几？")
+    assert has(ranked.text, 6) and "湖南" not in ranked.text, ranked.text
+    assert a.ask("2030年4月韶关市浈江高新区城市水质指数是多少？").status == "not_found"
 
 
 def test_the_month_and_the_months_so_far_asked_together_are_both_answered(empty, embedder, tmp_path):

@@ -36,6 +36,7 @@ CLAUSE = re.compile(r"[^，,；;。！？]+")
 UP = re.compile(RISE_WORDS)
 DOWN = re.compile(FALL_WORDS)
 CLASS = re.compile(r"(?:为|属于|符合|达到|是)\s*((?:第)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|劣Ⅴ)类(?:标准)?)")
+TROPHIC = re.compile(r"(?:为|属于?|是|呈)\s*((?:贫|中|轻度富|中度富|重度富)营养)")
 GRADE = re.compile(r"(?<!未)达到(?:国家)?(?:环境空气质量)?([一二])级标准")
 PLACE_WORDS = re.compile(r"^(?:区|县|区县|县区|行政区|地区|城市|地市|城市名称|市|站点|监测点|测点|点位|断面|名称|单位|序号|地点)$")
 
@@ -275,6 +276,13 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             targets = [here[n]] if respectively and len(figures) == len(here) else here
             for place in targets:
                 out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct})
+        none = re.match(r"\s*(?:其中)?\s*(?:无|没有|未出现|不存在)\s*", text)
+        named_none = next((x for x in mentions if none and x.start == none.end()), None) if not figures else None
+        counted = lex.indicators.get(named_none.key.replace("比例", "数量")) if named_none else None
+        if counted is not None and counted.share == named_none.key:  # 无劣Ⅴ类水质断面: none of them, 0个 and 0%
+            for place in here:
+                out.facts.append({**_fact(counted.key, place, year, "value", 0.0, "个", "", section, sentence), "_direct": True})
+                out.facts.append({**_fact(named_none.key, place, year, "value", 0.0, "%", "", section, sentence), "_direct": True})
         prev_clause = text if not figures else ""
         if mentions:
             key = max(mentions, key=lambda x: x.end).key
@@ -288,6 +296,10 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if not figures:
                 for place in here:
                     out.facts.append(_fact(key, place, year, "class", None, "", _roman(c.group(1)), section, sentence))
+        for c in TROPHIC.finditer(text):  # …指数为48.6，营养状态为中营养: the state the index puts it in
+            if not figures and _expected_kind(lex, key) == "index":
+                for place in here:
+                    out.facts.append(_fact(key, place, year, "class", None, "", c.group(1), section, sentence))
         if re.search(r"同比持平|与上年持平|与(?:19|20)\d\d年持平|较上年持平|与(?:去年|上年)同期持平|较(?:去年|上年)同期持平", text):
             for place in here:
                 out.facts.append(_fact(key, place, year, "yoy", 0.0, "%", "同比持平", section, sentence))
@@ -297,8 +309,14 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             label = f"排名{group.group(1)}{group.group(2)}位"
             for place in named:
                 out.facts.append(_fact(key, place, year, "group", None, "", label, section, sentence))
+            said = group.group(2)
+            size = int(said) if said.isdigit() else CN_NUMBERS_SMALL.get(said, 0)
+            if group.group(1) == "前" and "依次" in group.group() and len(named) == size:
+                for n, place in enumerate(named, start=1):  # 排名前三位的依次为平武县、北川县、盐亭县: 1st, 2nd, 3rd
+                    out.facts.append(_fact(key, place, year, "rank", float(n), "名", "", section, sentence))
 
 
+CN_NUMBERS_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 STATUS = re.compile(r"(未达标|不达标|超标|达标)")
 THE_REST = re.compile(r"其[余他]\s*(\d+|[一二三四五六七八九十]+)\s*个\s*(?:行政区|区|县|区县|地市|城市|市)?\s*(?:均|都|全部)?\s*(未达标|不达标|超标|达标)")
 

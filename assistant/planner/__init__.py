@@ -282,9 +282,11 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if q.places and q.places != (CITY,):
             return None
         _, text = self.lex.blank(q.text, ("city", "district", "site", "other_city", "indicator", "weak"))
-        for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}[区县]", text):  # a name of its own, not 最低的区
+        # a name of its own, not 最低的区, nor the 区 that starts a word (区域, 区内)
+        for m in re.finditer(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}[区县](?![域划别内外间级])", text):
             name = m.group()
-            if not re.search(r"[哪每各几这那其该全个本辖的最较是和与及在]|城区|市区|功能|所有|全部|保护|示范|景区|园区|库区|行政|片区", name) and \
+            if not re.search(r"[哪每各几这那其该全个本辖的最较是和与及在]|城区|市区|功能|所有|全部|保护|示范|景区|园区|库区|行政|片区|"
+                             r"管控|控制|治理|污染|监测|达标|超标|生态|规划|重点|城镇|农村|乡镇|郊区|山区|辖区|社区|小区|街区|商圈", name) and \
                     not self.box.says_anywhere(name):
                 return name
         return None

@@ -17,6 +17,7 @@ from .base import (
     ALL_SITES,
     CITY,
     CN_NUMBERS,
+    SCOPE_PHRASE,
     PlannerBase,
     class_order,
     classes_named,
@@ -43,11 +44,15 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         before, after = folded[start: m.start()], folded[m.end(): end]
         if re.search(r"(?:其余|其他|其它|剩下的?|剩余)\s*$", before) and re.match(r"\s*[个家座条所]", after):
             continue  # 其余10个区达标: the count of the rest, not a claimed figure
+        if m.group() == "1" and re.match(r"\s*[天次个项场][^，,。；;\d]{0,8}?(?:都|也)\s*(?:没|未|不)", after):
+            continue  # 一天重污染天气都没出现过: none at all, not a figure of one
         if re.search(r"[上前近]\s*$", before) and re.match(r"\s*年", after) and m.group() == "1":
             continue  # 比上一年 (folded 上1年): a year back, not a figure
         listed = len(re.findall(r"[、和及与]", before)) + 1
         if re.match(r"\s*[个家座条所项处]", after) and listed >= 2 and abs(float(m.group()) - listed) < 1e-9:
             continue  # 虎门大桥、蕉门、洪奇沥三个断面: the size of the list just named
+        if re.match(r"\s*个\s*(?:设区市|设区城市|地级市|城市|市州|市（州）|县（市、区）|区县|县市区|行政区|区|县)[^\d，,。；;]{0,12}?(?:排名|排第|排在|名列)", after):
+            continue  # 11个设区市环境空气质量排名第一: the places ranked, not a claimed figure
         if scope.match(after) or ALL_OF.match(after) or re.match(r"\s*(月|日|号|时|点钟|热线|工单|转办|平台)|\s*[-—–~至到]\s*\d{1,2}\s*月", after):
             continue  # a count of the whole, or a date (自2024年9月起)
         if re.search(r"[图表]\s*$|(?:标准)?限值[：:]?\s*$", before) or re.match(r"\s*(?:项|种)(?:指标|污染物)", after):
@@ -393,6 +398,9 @@ class ClaimIntent(PlannerBase):
         # that name (…美丽单元项目); a noun it never uses (地铁 of 地铁噪声) still says the claim is about something else
         verbs = {p.word for p in jieba.posseg.cut(fold(clause)) if p.flag.startswith("v")} if missing else set()
         missing = [w for w in missing if not self._right_after(clause, w, ("site",)) and not (w in verbs and not self.box.says_anywhere(w))]
+        folded = fold(q.text)  # 24个国省控断面中(有): the scope, not the subject
+        scopes = [m.span() for m in SCOPE_PHRASE.finditer(folded)]
+        missing = [w for w in missing if not any(a <= folded.find(fold(w)) < b for a, b in scopes)]
         if (fact is None or fact.value is None or missing) and cmp == "=":
             stated_so = self._said_as_claimed(clause, number, q.text)
             if stated_so is not None:  # 已连续11年实现100%履约: no fact holds it, a clause of the bulletin says it
@@ -985,7 +993,7 @@ class ClaimIntent(PlannerBase):
         ok = int(mine.value) == claimed
         at = next(ev for ev in ranks if int(ev.value) == claimed) if any(int(ev.value) == claimed for ev in ranks) else None
         tail = "" if ok or at is None else f"；该位置是{at.place}{d.cite(at)}"
-        d.add(f"核查结论：{'属实' if ok else '不符'}。公报排名中{place}排第{int(mine.value)}名（共{len(ranks)}个区）{d.cite(mine)}{tail}。")
+        d.add(f"核查结论：{'属实' if ok else '不符'}。公报排名中{place}排第{int(mine.value)}名（共{len(ranks)}个{'区' if all(r.place in self.lex.districts and r.place.endswith('区') for r in ranks) else ''}）{d.cite(mine)}{tail}。")
         return d.answer(verdict="supported" if ok else "refuted")
 
     def _claim_standard(self, q: Query, key: str, place: str, d: Draft) -> Answer | None:
@@ -1154,7 +1162,12 @@ class ClaimIntent(PlannerBase):
             said, stated = _negation(fold(q.text)), _negation(fold(ev.text_value))
             core = stated.lstrip("未不")
             negated = stated != core
-            ok = core[:2] in said and (("未" + core[:2] in said or "不" + core[:2] in said) == negated)
+            # the thing the status is of (重污染天气), said in the claim by any two characters of it (重度污染), and
+            # the claim's "not" near it, before (未出现…) or after (…都没有 / 也没出现)
+            thing = re.sub(r"^(?:出现|发生|有)", "", core)
+            at = next((said.find(thing[k: k + 2]) for k in range(len(thing) - 1) if thing[k: k + 2] in said), -1)
+            near = said[max(0, at - 6): at + len(thing) + 8] if at >= 0 else ""
+            ok = at >= 0 and bool(re.search(r"未|不", near)) == negated
             d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{self._place_name(place)}{ev.text_value}{d.cite(ev)}。")
             return d.answer(verdict="supported" if ok else "refuted")
         stated = self._claim_members(q, key, d) or self._claim_count(q, key, d) or self._claim_position(q, key, place, d)

@@ -105,7 +105,9 @@ class ValueIntent(PlannerBase):
             main = found[0]
             if main.stat == "value":
                 extra = self._context(d, ind, place, year)
-                label = f"（{main.text_value}）" if main.text_value else ""
+                # 48.6（中营养）: the class the bulletin gives the figure, in the row itself or said after it
+                said = main.text_value or next((ev.text_value for ev in found if ev.stat == "class" and ev.text_value), "")
+                label = f"（{said}）" if said else ""
                 d.add(f"{where}{name}为{self._describe(d, main)}{label}{'，' + extra if extra else ''}。")
             elif main.stat in ("group", "improvement"):
                 d.add(f"{where}按{name}，" + "；".join(f"{ev.text_value}{d.cite(ev)}" for ev in found) + "。")
