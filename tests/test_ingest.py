@@ -354,6 +354,11 @@ def test_a_class_of_the_year_before_is_never_this_years(empty, embedder, tmp_pat
                         empty, embedder, tmp_path)
     worst = a.ask("2030年7月韶关市水质最差的断面是哪个？").text
     assert "乙渡" in worst and "甲闸" not in worst, worst
+    # the change asked of a section: its two classes and which way it went, by class order
+    better = a.ask("2030年7月甲闸断面水质和去年同期比有什么变化？").text
+    assert "Ⅱ类" in better and "劣Ⅴ类" in better and "好转" in better, better
+    assert "变差" in a.ask("2030年7月乙渡断面水质同比变化如何？").text
+    assert "持平" in a.ask("2030年7月丙桥断面水质比去年同期怎样？").text
 
 
 def test_a_second_part_comparing_with_last_year_stays_with_the_first_parts_bulletin(empty, embedder, tmp_path):

@@ -10,7 +10,7 @@ from ..lexicon import fold
 from ..parse import Query
 from ..tools import fmt
 from ..types import Answer, Evidence
-from .base import CITY, PlannerBase
+from .base import CITY, PlannerBase, class_order
 
 CHANGED_IN_WORDS = "无变化|无明显变化|持平|保持稳定|有所改善|改善|变差|好转|上升|下降"
 
@@ -41,6 +41,9 @@ class ChangeIntent(PlannerBase):
                 d.parts.insert(0, "公报未给出所问指标的同比变化。")
                 return d.answer("not_found")
         if not d.evidence and stat == "yoy":
+            classed = self._class_a_year_apart(q)  # 李寨桥: Ⅳ类 this year, Ⅴ类 the same month last year
+            if classed is not None:
+                return classed
             stated = self._change_in_words(q)  # 2个水库水质类别同比均无变化: a class's change is said in words
             if stated is not None:
                 return stated
@@ -70,6 +73,26 @@ class ChangeIntent(PlannerBase):
         name, ev = max(pool, key=lambda p: abs(p[1].value))
         word = "降幅" if falling else ("升幅" if rising else "变化")
         d.add(f"{word}较大的是{name}（{fmt(abs(ev.value))}{'个百分点' if ev.unit == '百分点' else ev.unit}）。")
+
+    def _class_a_year_apart(self, q: Query) -> Answer | None:
+        """A place's class this year and the year before, both stated (a table's 上年同期水质类别 column): the two
+        classes and whether it got better (Ⅴ类 -> Ⅳ类), worse, or stayed, by class order. None unless both."""
+        d = Draft("change")
+        for key in q.indicators[:2]:
+            classed = self._with_classes(key)
+            for place in [p for p in q.places if p != CITY]:
+                now = next(iter(self.box.facts_for(classed, place, "class", self.year)), None)
+                before = next(iter(self.box.facts_for(classed, place, "class", self.year - 1)), None)
+                if now is None or before is None or not class_order(now.text_value) or not class_order(before.text_value):
+                    continue
+                a, b = class_order(before.text_value), class_order(now.text_value)
+                moved = "好转" if b < a else ("变差" if b > a else "持平")
+                when = self.box.tables.manifest.period
+                earlier = "去年同期" if when and not re.fullmatch(r"\d{4}", str(when)) else f"{self.year - 1}年"
+                d.add(f"{self._place_name(place)}{self._indicator(classed).display}为{now.text_value}{d.cite(now)}，"
+                      f"{earlier}为{before.text_value}{d.cite(before)}，{'与去年同期相比' if earlier == '去年同期' else '同比'}"
+                      f"{moved}。")
+        return d.answer() if d.evidence else None
 
     def _change_in_words(self, q: Query) -> Answer | None:
         """The sentence that says how the subject changed (同比均无变化 / 同比水质持平 / 同比有所改善), quoted with what
