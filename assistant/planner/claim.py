@@ -11,7 +11,7 @@ from ..answer import Draft, change_text, numbers, value_text
 from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
 from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
-from ..types import Answer, Check, Evidence
+from ..types import Answer, Check, Derived, Evidence
 from .base import (
     ALL_DISTRICTS,
     ALL_SITES,
@@ -682,6 +682,13 @@ class ClaimIntent(PlannerBase):
         if exceptions:
             d.add(f"核查结论：不符。并非所有{what}都如此，例外的{what}：" + "；".join(
                 f"{ev.place}{value_text(ev) if ev.value is not None else ev.text_value}{d.cite(ev)}" for ev in exceptions) + "。")
+            rest = list(dict.fromkeys(ev.place for ev in checked if ev.place not in {x.place for x in exceptions}))
+            if rest:  # 其余10个行政区达标: how many do hold, counted from the same facts (checked like any figure)
+                held = [next(ev for ev in checked if ev.place == p) for p in rest]
+                names = "、".join(rest)
+                marks = "".join(dict.fromkeys(d.cite(ev) for ev in held))
+                count = d.derive(Derived(float(len(rest)), "count", tuple(held), f"{names}，共{len(rest)}个", 0))
+                d.add(f"其余{count}个{what}（{names}）符合说法{marks}。")
             return d.answer(verdict="refuted")
         places = {ev.place for ev in checked}
         if len(places) < len(pool):
