@@ -225,6 +225,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if not mentions and re.match(r"\s*(?:断面|累计|当月|本月)*达标率", text) and "水质目标" in folded[:start] \
                     and "断面水质达标率" in lex.indicators:
                 key = "断面水质达标率"  # …7个断面达到水质目标，达标率为87.5%: the sections' rate against their targets
+            elif re.match(r"\s*(?:累计)?水质达标率", text) and "断面" in folded[:start] and "断面水质达标率" in lex.indicators \
+                    and not re.search(r"饮用水|水源|取水", folded):
+                key = "断面水质达标率"  # …断面比例为79.2%…；水质达标率为91.7%: said of the sections, not of drinking water
             part = share_of_part(lex, folded[start: m.start()], [*earlier, *(x.key for x in mentions)])
             if part:  # 海滩垃圾主要类型为…聚苯乙烯泡沫塑料类（占比21.3%）: the share of that part of the topic
                 key = part
