@@ -6,7 +6,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import jieba
@@ -123,6 +123,18 @@ class Lexicon:
         return self._names_text
 
     # -- matching -------------------------------------------------------------------------------
+    @cached_property
+    def unit_spellings(self) -> list[tuple[str, str]]:
+        """(folded spelling, unit) of every unit's other spellings that can follow a figure (μg/m³, mg/L), longest
+        first; a one-character Chinese spelling (日) is left out: 11日 is a date."""
+        return sorted(((fold(a), k) for k, aliases in self.units.items() for a in aliases
+                       if len(a) >= 3 or re.search(r"[A-Za-zμµ]", a)), key=lambda s: -len(s[0]))
+
+    def count_of(self, key: str) -> Indicator | None:
+        """The count whose share `key` is (Ⅲ类水质断面比例 -> Ⅲ类水质断面数量), when the lexicon has one."""
+        count = self.indicators.get(key.replace("比例", "数量")) if key.endswith("比例") else None
+        return count if count is not None and count.share == key else None
+
     def with_indicators(self, extra: dict[str, Indicator]) -> Lexicon:
         """A copy that also knows these indicators (or these spellings of known ones)."""
         return dataclasses.replace(self, indicators={**self.indicators, **extra})
@@ -332,21 +344,22 @@ def _mtime(path: Path) -> int:
         return 0
 
 
+def _indicator(key: str, spec: dict) -> Indicator:
+    """An indicator as lexicon.yaml (or a bulletin's indicators.yaml) writes it."""
+    return Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
+                     weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")),
+                     overview=tuple(spec.get("overview", [])), share=spec.get("share"))
+
+
 @cache
 def _load_lexicon(corpus_dir: Path, bulletin_dir: Path, *_stamps: int) -> Lexicon:
     lex = _load_yaml(corpus_dir / "lexicon.yaml")
     places = _load_yaml(bulletin_dir / "places.yaml") if (bulletin_dir / "places.yaml").exists() else NO_PLACES
     manifest = bulletin_dir / "manifest.yaml"
-    indicators = {
-        key: Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
-                       weak=tuple(spec.get("weak", [])), better=spec.get("better"), pollutant=bool(spec.get("pollutant")),
-                       overview=tuple(spec.get("overview", [])), share=spec.get("share"))
-        for key, spec in lex["indicators"].items()
-    }
+    indicators = {key: _indicator(key, spec) for key, spec in lex["indicators"].items()}
     own = bulletin_dir / "indicators.yaml"  # what `add` named after the bulletin's own words (Ⅰ～Ⅲ类水质断面比例)
     for key, spec in ((_load_yaml(own) or {}) if own.exists() else {}).items():
-        indicators.setdefault(key, Indicator(key=key, topic=spec.get("topic", ""), aliases=tuple(spec.get("aliases", [])),
-                                             better=spec.get("better"), share=spec.get("share")))
+        indicators.setdefault(key, _indicator(key, spec))
     lexicon = Lexicon(
         indicators=indicators,
         districts={k: tuple(v or ()) for k, v in (places.get("districts") or {}).items()},

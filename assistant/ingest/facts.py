@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..answer import _NAMES
-from ..lexicon import FALL_WORDS, RISE_WORDS, Lexicon, fold, share_of_part
+from ..lexicon import CN_DIGITS, FALL_WORDS, RISE_WORDS, Lexicon, fold, share_of_part
 from .read import Table
 from .structure import Block
 
@@ -66,9 +66,7 @@ def _unit_at(folded: str, at: int, lex: Lexicon) -> str:
     if unit:
         return unit
     rest = folded[at:].lstrip()
-    spellings = sorted(((fold(a), k) for k, aliases in lex.units.items() for a in aliases
-                        if len(a) >= 3 or re.search(r"[A-Za-zμµ]", a)), key=lambda s: -len(s[0]))
-    return next((k for a, k in spellings if rest.startswith(a)), "")
+    return next((k for a, k in lex.unit_spellings if rest.startswith(a)), "")
 
 
 def _unit_kind(unit: str) -> str:
@@ -262,8 +260,8 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 out.standards.append({"indicator": key, "grade": _grade_named(text) or "", "limit": value,
                                       "unit": unit, "basis": "公报所述", "section": section, "source": sentence})
                 continue
-            counted = lex.indicators.get(key.replace("比例", "数量")) if key.endswith("比例") else None
-            if unit in COUNT_UNITS and counted is not None and counted.share == key:
+            counted = lex.count_of(key)
+            if unit in COUNT_UNITS and counted is not None:
                 key = counted.key  # Ⅳ类水质断面2个，占20.0%: the count is the share's sibling
             if not _fits(lex, key, unit, stat):
                 # 优良天数28天，比率90.3%，同比增加3天: the days belong to the indicator counted in days
@@ -281,8 +279,8 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct})
         none = re.match(r"\s*(?:其中)?\s*(?:无|没有|未出现|不存在)\s*", text)
         named_none = next((x for x in mentions if none and x.start == none.end()), None) if not figures else None
-        counted = lex.indicators.get(named_none.key.replace("比例", "数量")) if named_none else None
-        if counted is not None and counted.share == named_none.key:  # 无劣Ⅴ类水质断面: none of them, 0个 and 0%
+        counted = lex.count_of(named_none.key) if named_none else None
+        if counted is not None:  # 无劣Ⅴ类水质断面: none of them, 0个 and 0%
             for place in here:
                 out.facts.append({**_fact(counted.key, place, year, "value", 0.0, "个", "", section, sentence), "_direct": True})
                 out.facts.append({**_fact(named_none.key, place, year, "value", 0.0, "%", "", section, sentence), "_direct": True})
@@ -312,14 +310,19 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             label = f"排名{group.group(1)}{group.group(2)}位"
             for place in named:
                 out.facts.append(_fact(key, place, year, "group", None, "", label, section, sentence))
-            said = group.group(2)
-            size = int(said) if said.isdigit() else CN_NUMBERS_SMALL.get(said, 0)
-            if group.group(1) == "前" and "依次" in group.group() and len(named) == size:
+            if group.group(1) == "前" and "依次" in group.group() and len(named) == _count(group.group(2)):
                 for n, place in enumerate(named, start=1):  # 排名前三位的依次为平武县、北川县、盐亭县: 1st, 2nd, 3rd
                     out.facts.append(_fact(key, place, year, "rank", float(n), "名", "", section, sentence))
 
 
-CN_NUMBERS_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+def _count(said: str) -> int:
+    """12 / 十二 / 三 -> the number (0 when it is none)."""
+    if said.isdigit():
+        return int(said)
+    tens, _, ones = said.partition("十")
+    return (CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)) if "十" in said else CN_DIGITS.get(said, 0)
+
+
 STATUS = re.compile(r"(未达标|不达标|超标|达标)")
 THE_REST = re.compile(r"其[余他]\s*(\d+|[一二三四五六七八九十]+)\s*个\s*(?:行政区|区|县|区县|地市|城市|市)?\s*(?:均|都|全部)?\s*(未达标|不达标|超标|达标)")
 
@@ -328,14 +331,6 @@ def _status_of_the_rest(text: str, key: str, named: list[str], places: PlaceFind
                         section: str, sentence: str, out: Extracted) -> None:
     """南沙区超标，其余10个行政区达标: each subdivision named gets its status, and the rest get theirs when the
     count leaves no doubt (named + N = all the region's subdivisions). A count that does not add up is reviewed."""
-    from ..lexicon import CN_DIGITS
-
-    def count(said: str) -> int:
-        if said.isdigit():
-            return int(said)
-        tens, _, ones = said.partition("十")
-        return (CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)) if "十" in said else CN_DIGITS.get(said, 0)
-
     rest = THE_REST.search(text)
     # 南沙区超标 / 白云区、花都区均达标: a clause that is the places and their status, nothing else (not 除…外,
     # not 接近超标)
@@ -346,7 +341,7 @@ def _status_of_the_rest(text: str, key: str, named: list[str], places: PlaceFind
             out.facts.append(_fact(key, place, year, "grade", None, "", status.group(1), section, sentence))
             said.append(place)
     if rest and said and places.units:
-        n = count(rest.group(1))
+        n = _count(rest.group(1))
         others = sorted(places.units - set(said))
         if len(others) != n:
             out.review.append(f"“{sentence}”：其余{rest.group(1)}个与文中地名数（{len(others)}）对不上，未逐个配对。")

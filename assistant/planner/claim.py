@@ -708,8 +708,8 @@ class ClaimIntent(PlannerBase):
         units = counted_in(key)
         if not unit or not units or unit in units:
             return key
-        sibling = self.lex.indicators.get(key.replace("比例", "数量"))  # Ⅲ类水质断面比例 -> its own count
-        if sibling is not None and sibling.share == key and unit in counted_in(sibling.key):
+        sibling = self.lex.count_of(key)  # Ⅲ类水质断面比例 -> its own count
+        if sibling is not None and unit in counted_in(sibling.key):
             return sibling.key
         topic = self._indicator(key).topic
         chars = set(fold(clause))
