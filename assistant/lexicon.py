@@ -86,6 +86,8 @@ class Lexicon:
                 body = re.escape(a)
                 if re.fullmatch(r"[a-z0-9 .+]+", a):  # latin aliases need word edges: CO must not match CO2
                     body = rf"(?<![a-z0-9.]){body}(?![a-z0-9₂])"
+                elif re.match(r"[a-z]", a):  # i类水质断面 must not match inside ii类水质断面 (folded Ⅱ类)
+                    body = rf"(?<![a-z]){body}"
                 out.append((key, alias, re.compile(body)))
             return out
 

@@ -172,12 +172,12 @@ class Toolbox:
         folded = re.sub(r"\s+", "", fold(text)).rstrip("。；;")
         return bool(self.other_periods) and len(folded) >= 6 and any(folded in t for t in self.other_periods)
 
-    def search_passages(self, query: str, k: int = 5) -> list[Evidence]:
-        """Bulletin passages nearest the query (hybrid BM25 + dense)."""
+    def search_passages(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Evidence]:
+        """Bulletin passages nearest the query (hybrid BM25 + dense, or `mode` alone)."""
         if self.retriever is None:
             return []
         try:
-            passages = self.retriever.search(query, k=k)
+            passages = self.retriever.search(query, k=k, mode=mode)
         except IndexUnavailable as exc:  # the vector store went away: keep answering from the in-memory BM25
             print(f"警告：{exc} 暂以关键词检索作答。", file=sys.stderr)
             passages = self.retriever.search(query, k=k, mode="bm25")

@@ -73,6 +73,10 @@ def test_cells_printed_row_by_row_or_column_by_column_are_paired_only_when_certa
     # a running number (序号) first, bare class numerals and 不达标: the number goes, the rest pairs by kind
     sites = pair_cells("序号 断面名称 水质目标 水质类别 是否达标 1 东桥 Ⅲ Ⅱ 达标 2 西闸 Ⅲ Ⅳ 不达标 3 北渡 Ⅱ Ⅱ 达标".split())
     assert sites.header == ["断面名称", "水质目标", "水质类别", "是否达标"] and sites.rows[1] == ["西闸", "Ⅲ", "Ⅳ", "不达标"]
+    # a rank column first (排名, 1, 2, 3 …) stays a column; the names and figures pair as before
+    ranked = pair_cells("排名 区 综合指数 1 东区 3.10 2 南区 3.25 3 西区 3.40".split())
+    assert ranked.header == ["排名", "区", "综合指数"] and ranked.rows[2] == ["3", "西区", "3.40"]
+    assert pair_cells("排名 区 综合指数 1 东区 3.10 2 南区 3.25 2 西区 3.40".split()) is None  # a tie: not a running number
     assert pair_cells("序号 断面名称 水质类别 1 东桥 Ⅱ 3 西闸 Ⅳ 2 北渡 Ⅱ".split()) is None  # numbers out of order
 
 
@@ -466,6 +470,30 @@ def test_sections_by_class_or_range_of_classes_are_their_own_shares_and_counts(e
     assert has(a.ask("2030年1-4月韶关市地表水达标率是多少？").text, 90.6)  # 断面…；水质达标率: the sections' rate
     lake = a.ask("2030年4月韶关市综合营养状态指数是多少？属于什么营养状态？").text  # the state said after the figure
     assert has(lake, 45.2) and "中营养" in lake, lake
+
+
+def test_a_class_list_a_subset_and_a_ranked_table_printed_cell_by_cell(empty, embedder, tmp_path):
+    """A water report (made-up figures) lists classes as Ⅰ类水质断面3个…；Ⅱ类9个…；Ⅳ类2个: each is that class
+    alone. What is said of a part of the sections (6个国考断面中，…) is not the city's figure. An air table printed
+    one cell per line with a rank column first and a header cell carrying its unit pairs; its rank is answered."""
+    a = _assistant_with("2031年6月韶关市环境质量状况\n韶关市生态环境局\n一、地表水\n"
+                        "6月，全市共监测地表水断面16个，其中国考断面6个、省考断面10个。Ⅰ类水质断面3个，占18.8%；"
+                        "Ⅱ类9个，占56.3%；Ⅲ类2个，占12.5%；Ⅳ类2个，占12.5%；无Ⅴ类和劣Ⅴ类水质断面。水质优良（Ⅰ～Ⅲ类）"
+                        "断面14个，优良比例为87.5%，同比上升6.3个百分点。\n"
+                        "6个国考断面中，Ⅱ类4个、Ⅳ类2个，水质优良比例为66.7%，与去年同期持平。\n"
+                        "二、环境空气\n6月，各区综合指数见表1。\n表1 2031年6月各区环境空气质量\n排名\n区\n"
+                        "综合指数\nPM2.5浓度（微克/立方米）\n1\n浈江区\n3.12\n19\n2\n武江区\n3.30\n21\n3\n曲江区\n3.47\n24\n"
+                        "4\n乐昌市\n3.61\n26\n注：排名依据综合指数，综合指数越小，空气质量越好。\n",
+                        empty, embedder, tmp_path)
+    two = a.ask("2031年6月韶关市Ⅱ类水质断面有几个？占多少？").text
+    assert has(two, 9) and has(two, 56.3), two
+    four = a.ask("2031年6月韶关市Ⅳ类水质断面比例是多少？").text
+    assert has(four, 12.5), four
+    good = a.ask("2031年6月韶关市地表水断面水质优良比例是多少？").text
+    assert has(good, 87.5) and not has(good, 66.7), good
+    assert not has(a.ask("2031年6月韶关市Ⅴ类水质断面有几个？").text, 14)  # 无Ⅴ类…: the next clause is not Ⅴ类's
+    qujiang = a.ask("2031年6月曲江区PM2.5浓度是多少？综合指数排第几？").text
+    assert has(qujiang, 24) and has(qujiang, 3), qujiang
 
 
 def test_a_bulletin_named_by_its_place_beats_one_named_by_a_scope_word(empty, embedder, tmp_path):

@@ -41,6 +41,13 @@ GRADE = re.compile(r"(?<!未)达到(?:国家)?(?:环境空气质量)?([一二])�
 PLACE_WORDS = re.compile(r"^(?:区|县|区县|县区|行政区|地区|城市|地市|城市名称|市|站点|监测点|测点|点位|断面|名称|单位|序号|地点)$")
 
 
+CLASS_ITEM = re.compile(r"\s*(?:其中)?\s*(劣)?(v|iv|iii|ii|i)类(?:水质)?(?:断面)?\s*(?:有|为|共)?\s*\d")  # folded: Ⅱ类13个
+CLASS_FAMILY = re.compile(r"^(?:劣)?[ⅠⅡⅢⅣⅤ]+类(?:及以下)?水质断面(?:比例|数量)$")
+# 9个国考断面中， / 1-7月，11个省考断面中，: a part of the monitored things, not the region's figures. 全市36个国考断面中
+# is all of the region's: kept
+SUBSET = re.compile(r"^(?:[^，,。；;]{0,12}[，,]\s*)?(?:在)?(\d+)\s*个((?:(?!区|县|市|城市|地市|州|盟|旗|乡镇|街道)[^，,。；;、\d]){1,12}?)(?:之中|当中|中)[，,]")
+
+
 @dataclass
 class Extracted:
     facts: list[dict] = field(default_factory=list)
@@ -195,13 +202,24 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         return  # a legend (天河区、黄埔区0.8海珠区…) or a spilt table is not prose: never paired by guessing
     key: str | None = None
     status_named: list[str] = []  # the subdivisions the sentence has said 超标/达标 of, in order
-    here: list[str] = [region]
+    subset = SUBSET.match(folded)
+    here: list[str] = [] if subset else [region]  # 9个国考断面中，…为88.9%: that subset's figures, never the region's
+    if subset:
+        out.review.append(f"“{sentence}”：所述为{subset.group(1)}个{subset.group(2)}的数据，未作{region}的数据收录。")
     earlier: list[str] = []  # the indicators the sentence has named so far, in order
     prev_clause = ""
+    said_none = False
     for clause in CLAUSE.finditer(folded):
         start, end = clause.span()
         text = folded[start:end]
+        key = None if said_none else key
         mentions = _indicators_around_brackets(lex, text)
+        item = CLASS_ITEM.match(text)
+        family = f"{item.group(1) or ''}{_roman(item.group(2) + '类')}水质断面比例" if item else None
+        if family not in lex.indicators or not (key and CLASS_FAMILY.search(key)):
+            family = None  # Ⅰ类水质断面3个，占15.0%；Ⅱ类13个，占65.0%；Ⅳ类1个: the list's next class, that class alone
+        elif family:
+            key, mentions = family, []
         found = places.find(text)
         named = list(dict.fromkeys(p for p, _, _ in found))
         if any(GROUP_OF.match(text, e) for _, _, e in found):
@@ -219,7 +237,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if not unit and respectively and figures:  # 分别为2.28、2.39和2.62毫克/升: the list shares one unit
                 unit = _unit_at(folded, figures[-1].end(), lex)
             before_key = key
-            key = _indicator_for(lex, folded, start, m, unit, mentions, key)
+            key = family or _indicator_for(lex, folded, start, m, unit, mentions, key)
             if not mentions and re.match(r"\s*(?:断面|累计|当月|本月)*达标率", text) and "水质目标" in folded[:start] \
                     and "断面水质达标率" in lex.indicators:
                 key = "断面水质达标率"  # …7个断面达到水质目标，达标率为87.5%: the sections' rate against their targets
@@ -285,6 +303,10 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 out.facts.append({**_fact(counted.key, place, year, "value", 0.0, "个", "", section, sentence), "_direct": True})
                 out.facts.append({**_fact(named_none.key, place, year, "value", 0.0, "%", "", section, sentence), "_direct": True})
         prev_clause = text if not figures else ""
+        said_none = bool(none and not figures)  # 无Ⅴ类和劣Ⅴ类水质断面；水质优良…: not the next clause's subject
+        if family:
+            key = family
+            earlier.append(family)
         if mentions:
             key = max(mentions, key=lambda x: x.end).key
             earlier.extend(m.key for m in sorted(mentions, key=lambda x: x.start))

@@ -52,7 +52,8 @@ def heading_level(line: str) -> int:
 
 
 def _is_cell(line: str) -> bool:
-    return len(line) <= 14 and not re.search(r"[。，；：:]", line) and not heading_level(line) and not CAPTION.match(line)
+    core = re.sub(r"[（(][^（）()]{1,12}[）)]$", "", line)  # PM2.5浓度（微克/立方米）: a header cell with its unit
+    return len(core) <= 14 and not re.search(r"[。，；：:]", line) and not heading_level(line) and not CAPTION.match(line)
 
 
 def structure(text: str) -> Structure:
@@ -137,7 +138,11 @@ def pair_cells(cells: list[str]) -> Table | None:
     """
     numbered = _numbered(cells)
     if numbered is not None:  # 序号, 断面名称, …, 1, 松花江村, …: the running number is no column of figures
-        return pair_cells(numbered)
+        table = pair_cells(numbered)
+        if table is not None and cells[0] in ("排名", "名次"):  # 排名, 区, …, 1, 蓟州区, …: the rank is a column
+            table.header = [cells[0], *table.header]
+            table.rows = [[str(n), *row] for n, row in enumerate(table.rows, start=1)]
+        return table
     heads = 0
     while heads < len(cells) and not NUMERIC.match(cells[heads]):
         heads += 1
@@ -166,8 +171,8 @@ CLASS_CELL = re.compile(r"^(劣)?[ⅠⅡⅢⅣⅤIV]+类?$|^[一二三四五]类
 
 
 def _numbered(cells: list[str]) -> list[str] | None:
-    """The cells without a leading 序号 column, when its cells run 1, 2, 3 … at exactly one width."""
-    if not re.fullmatch(r"序号|编号|序", cells[0] if cells else ""):
+    """The cells without a leading 序号 (or 排名) column, when its cells run 1, 2, 3 … at exactly one width."""
+    if not re.fullmatch(r"序号|编号|序|排名|名次", cells[0] if cells else ""):
         return None
     widths = [w for w in range(3, min(len(cells) // 2, 12) + 1) if not (len(cells) - w) % w and
               all(cells[k] == str(n) for n, k in enumerate(range(w, len(cells), w), start=1))]

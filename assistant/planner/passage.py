@@ -128,7 +128,10 @@ class PassageIntent(PlannerBase):
         best = None
         synonyms = self.lex.words.get("subject_synonyms", {})
         wider = " ".join([text, *(s for w in content_words(text) for s in synonyms.get(w, ()))])  # 荣誉 -> 入选 …
-        for rank, ev in enumerate(self.box.search_passages(wider, k=8 if need else 5)):
+        found = self.box.search_passages(wider, k=8 if need else 5)
+        texts = {ev.text for ev in found}  # and the best keyword matches: a short subject (土壤环境) the vectors miss
+        found += [ev for ev in self.box.search_passages(wider, k=3, mode="bm25") if ev.text not in texts]
+        for rank, ev in enumerate(found):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
