@@ -40,6 +40,8 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
     for m in NUMBER.finditer(q.rest):
         start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
+        listed_change = re.compile(r"[、]\s*(?:同比|较上年|较去年|比上年|比去年|与上年|与去年|比20\d\d年|较20\d\d年)")
+        ends += [c.start() for c in [listed_change.search(folded, m.end())] if c]  # 为3.04、同比下降7.3%: two figures
         end = min(ends) if ends else len(folded)
         before, after = folded[start: m.start()], folded[m.end(): end]
         if re.search(r"(?:其余|其他|其它|剩下的?|剩余)\s*$", before) and re.match(r"\s*[个家座条所]", after):
