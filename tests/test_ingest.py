@@ -496,6 +496,24 @@ def test_a_class_list_a_subset_and_a_ranked_table_printed_cell_by_cell(empty, em
     assert has(qujiang, 24) and has(qujiang, 3), qujiang
 
 
+def test_a_reservoir_named_in_prose_and_figures_in_brackets_after_ranked_places(empty, embedder, tmp_path):
+    """A water report (made-up figures) names its reservoirs only in prose (丹霞水库…，综合营养状态指数为36.1):
+    each is a place of its own, never answered with another's figure. A ranking list gives each place's
+    figure in brackets (仁化县（2.71）、…): 排名最后 is the bottom group's worst, not the top group."""
+    a = _assistant_with("2031年7月韶关市地表水环境质量状况\n韶关市生态环境局\n一、湖库\n"
+                        "丹霞水库水质为Ⅱ类，综合营养状态指数为36.1，为中营养状态；南水湖水质为Ⅰ类，综合营养状态指数为29.4，"
+                        "为贫营养状态。\n二、县区排名\n按照各县区地表水水质指数评价，7月排名前三位的依次为仁化县（2.71）、"
+                        "始兴县（2.90）、乳源县（3.02）；排名后三位的依次为武江区（4.48）、浈江区（4.30）、曲江区（4.11）。"
+                        "水质指数越小，表示水质越好。\n",
+                        empty, embedder, tmp_path)
+    dam = a.ask("2031年7月丹霞水库的综合营养状态指数是多少？").text
+    assert has(dam, 36.1) and not has(dam, 29.4), dam
+    lake = a.ask("韶关南水湖2031年7月综合营养状态指数多少").text
+    assert has(lake, 29.4) and not has(lake, 36.1), lake
+    last = a.ask("2031年7月韶关哪个县区地表水水质排名最后？水质指数多少？").text
+    assert "武江" in last and has(last, 4.48), last
+
+
 def test_a_bulletin_named_by_its_place_beats_one_named_by_a_scope_word(empty, embedder, tmp_path):
     """Two reports (made-up figures) ending with the same month: a city's water report and a province's air
     page whose names include 全省. 长春…在全省排第几 is the city's report; a district the city's report does not

@@ -287,8 +287,9 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 if key_fit is None or stat not in ("yoy", "vs2013"):
                     continue
                 key = key_fit
-            if stat == "value" and not unit and not re.search(r"(为|是|达|约|：|:)\s*$", before):
-                continue  # a figure with no unit must be stated (指数为3.04), not merely printed nearby
+            after_place = any(e == m.start() - start - 1 for _, _, e in found) and folded[m.start() - 1] in "（("
+            if stat == "value" and not unit and not re.search(r"(为|是|达|约|：|:)\s*$", before) and not (after_place and respectively):
+                continue  # a figure with no unit must be stated (指数为3.04), not merely printed nearby; 留坝县（2.86）、… is
             if stat in ("yoy", "vs2013"):
                 value = -value if sign < 0 else value
                 unit = "百分点" if unit in ("个百分点", "百分点") else unit

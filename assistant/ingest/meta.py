@@ -137,6 +137,12 @@ def find_region(text: str) -> Place | None:
     return best[2] if best else None
 
 
+# a reservoir or lake named at the start of a clause and said of (石门水库水质为…, 红寺湖综合营养状态指数为…)
+WATER_BODY = re.compile(r"(?:^|(?<=[，,。；;、\n]))([\u4e00-\u9fff]{2,4}(?:水库|湖))(?=水质|总体水质|综合营养|营养状态|为[ⅠⅡⅢⅣⅤ劣])",
+                        re.M)
+NOT_A_WATER_BODY = re.compile(r"^(?:全市|全省|主要|重点|各|其他|其余|城市|大中型|中型|小型|湖库|饮用水|水源)")
+
+
 def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[str, Place]:
     """The places a document reports on: gazetteer places inside its region that its text names (by full
     name, or by short name when the full name also occurs), and the names in its tables' first columns."""
@@ -154,6 +160,10 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
         return min(at) if at else len(text)
 
     found = {n: found[n] for n in sorted(found, key=lambda n: (first_seen(n), n))}  # the document's own order
+    for m in WATER_BODY.finditer(text):  # 石门水库水质为Ⅱ类，综合营养状态指数为38.6: a lake the text reports on
+        name = m.group(1)
+        if not NOT_A_WATER_BODY.match(name) and name not in found:
+            found[name] = Place(name, (), "site", region.name if region else "")
     for name in table_names:
         if re.fullmatch(r"(全市|全省|全区|合计|平均|全市平均|全省平均|总体|总计|小计)", name):
             continue

@@ -421,7 +421,7 @@ class PlannerBase:
         """排名前三 / top 3 / 名列前茅 ask for the best; 后三 / 倒数第一 / 垫底 / 最后两位 / bottom 2 for the
         worst (rank_* in lexicon.yaml; 前, 后, 最后 and 倒数 count only before a number, 几 or 名)."""
         folded = fold(q.text)
-        count = r"\s*(?:第)?\s*(?:[一二两三四五六七八九十\d]|几)|\s*名"
+        count = r"\s*(?:第)?\s*(?:[一二两三四五六七八九十\d]|几)(?!\s*[个件点条]?\s*(?:问题|事|问|想))|\s*名"  # not 最后一个问题
         for side in ("worst", "best"):
             if any(w in folded for w in self.lex.word_list(f"rank_{side}")) or re.search(
                     rf"(?:{self.lex.word_pattern(f'rank_{side}_before_count')})(?:{count})", folded):
