@@ -514,6 +514,19 @@ def test_a_reservoir_named_in_prose_and_figures_in_brackets_after_ranked_places(
     assert "武江" in last and has(last, 4.48), last
 
 
+def test_the_whole_places_figure_beats_a_counted_parts_figure(empty, embedder, tmp_path):
+    """An annual bulletin (made-up figures) states the city's rate and, later, the rate of 12 monitored villages,
+    followed by a measure the lexicon lacks with its change: the city's rate and change are answered, not the
+    villages' nor the other measure's."""
+    a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"
+                        "2031年，全市优良天数为311天，优良天数比率为85.2%，同比上升1.2个百分点。\n二、农村环境\n"
+                        "全市12个农村环境质量监测村庄空气质量优良天数比率平均为90.3%；农村生活污水治理率达到40.5%，"
+                        "同比提高3.3个百分点。\n",
+                        empty, embedder, tmp_path)
+    rate = a.ask("2031年韶关市优良天数比率是多少？同比变化多少？").text
+    assert has(rate, 85.2) and has(rate, 1.2) and not has(rate, 90.3) and not has(rate, 3.3), rate
+
+
 def test_a_bulletin_named_by_its_place_beats_one_named_by_a_scope_word(empty, embedder, tmp_path):
     """Two reports (made-up figures) ending with the same month: a city's water report and a province's air
     page whose names include 全省. 长春…在全省排第几 is the city's report; a district the city's report does not

@@ -295,15 +295,25 @@ def _read_overrides(path: Path) -> list[dict]:
 
 def _dedupe(rows: list[dict]) -> tuple[list[dict], list[str]]:
     """One row per indicator, place, year and statistic. The same figure stated twice (in the text and in a
-    table) is kept once; two different figures are both dropped and listed for review, never chosen between."""
+    table) is kept once; two different figures are both dropped and listed for review, never chosen between,
+    unless only one of them is said of the indicator by name and of the whole place, not of a counted part."""
     groups: dict[tuple, list[dict]] = {}
     for r in rows:  # 5月 and 1-5月 figures of one indicator are two facts, not a conflict
         groups.setdefault((*_key(r), r.get(PERIOD, "")), []).append(r)
     kept, review = [], []
     for key, group in groups.items():
-        named = [g for g in group if g.get("_direct", True)]
-        if len({(g["value"], g["text_value"]) for g in named}) == 1 and len(named) < len(group):
-            group = named  # a figure stated with its indicator named beats one the indicator was carried to
+        # a figure stated with its indicator named beats one the indicator was carried to; the whole place's figure
+        # (全市优良天数比率为83.8%) beats a counted part's (全市15个农村…村庄…优良天数比率平均为89.7%)
+        for keep in (lambda g: g.get("_direct", True) and not g.get("_qualified"), lambda g: g.get("_direct", True),
+                     lambda g: not g.get("_qualified")):
+            chosen = [g for g in group if keep(g)]
+            if len({(g["value"], g["text_value"]) for g in chosen}) == 1 and len(chosen) < len(group):
+                left = [g for g in group if g.get("_qualified") and g not in chosen]
+                if left:
+                    review.append(f"{key[0]}｜{key[1]}｜{key[2]}｜{key[3]}：限定范围（N个…）的数值未作{key[1]}的数据收录："
+                                  + "；".join(f"{g['value'] or g['text_value']}（{g['source'][:40]}）" for g in left))
+                group = chosen
+                break
         values = {(g["value"], g["text_value"]) for g in group}
         if len(values) == 1:
             kept.append(next((g for g in group if g["locator"] != "正文"), group[0]))

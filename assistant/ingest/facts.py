@@ -248,6 +248,8 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             if part:  # 海滩垃圾主要类型为…聚苯乙烯泡沫塑料类（占比21.3%）: the share of that part of the topic
                 key = part
             direct = key != before_key or any(start + x.end <= m.start() for x in mentions)
+            said = [x for x in mentions if start + x.end <= m.start()]
+            qualified = bool(said) and bool(re.search(r"\d+\s*个", folded[start: start + said[-1].start]))
             value = float(m.group(1))
             lead = folded[start: m.start()]
             if re.match(r"\s*为", text) and n == 0 and prev_clause:  # 其中天桥区降幅最大，为15.0%: the clause goes on
@@ -295,7 +297,8 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
                 unit = "百分点" if unit in ("个百分点", "百分点") else unit
             targets = [here[n]] if respectively and len(figures) == len(here) else here
             for place in targets:
-                out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct})
+                out.facts.append({**_fact(key, place, fact_year, stat, value, unit, "", section, sentence), "_direct": direct,
+                                  "_qualified": qualified})  # 全市15个农村…村庄空气质量优良天数比率: of a counted part
         none = re.match(r"\s*(?:其中)?\s*(?:无|没有|未出现|不存在)\s*", text)
         named_none = next((x for x in mentions if none and x.start == none.end()), None) if not figures else None
         counted = lex.count_of(named_none.key) if named_none else None
