@@ -414,6 +414,14 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         ind = self.lex.indicators.get(key)
         return any(fold(n) in text for n in (key, *(ind.aliases if ind else ())))
 
+    def _qualifiers_left_out(self, q: Query, answer: Answer) -> list[str]:
+        """The words that name a part of what is monitored (subject_qualifiers in lexicon.yaml: 国考, 乡镇级, 农村)
+        which the question says and none of the cited figures' sentences, tables or notes does."""
+        cited = fold(" ".join(f"{ev.text} {ev.locator} {ev.note}" for ev in answer.evidence if ev.value is not None or ev.text_value))
+        asked = SCOPE_PHRASE.sub(" ", fold(q.text))  # 42个国省控断面中，Ⅰ～Ⅱ类…: the scope counted within is no part asked
+        return [w for w in self.lex.word_list("subject_qualifiers") if fold(w) not in cited and
+                re.search(rf"{re.escape(w)}(?!核|目标|任务|要求)", asked)] if cited else []  # not 省考核要求 / 省考目标
+
     def _about_what_was_asked(self, q: Query, answer: Answer) -> Answer:
         """The subject check every structured answer passes: if the question's own subject words are mostly
         absent from what the answer cites, the figures are about something else. The text is asked instead;
@@ -444,6 +452,17 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 return said  # a clause on the indicator and the kind asked (夜间道路交通噪声: not 功能区's 夜间达标率)
             d = Draft("not_found")
             d.add(f"公报未给出{other[0]}的相关数据（公报给出的是{other[1]}的情况，两者不是一回事）。")
+            return d.answer("not_found")
+        left_out = self._qualifiers_left_out(q, answer)
+        if left_out:  # 国考断面水质达标率 asked, 全市断面水质达标率 found: the part asked is not the whole's figure
+            said = self._passage_answer(q)
+            if said is not None and said.status == "answered" and all(fold(w) in fold(said.text) for w in left_out):
+                return said
+            d = Draft("not_found")
+            d.add(f"公报未单独给出{'、'.join(left_out)}的这项数值。")
+            near = self._best_sentence(q.text, need=lambda s: all(fold(w) in fold(s) for w in left_out))
+            if near and near[0] >= 0.3:
+                d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
             return d.answer("not_found")
         if TIME_ASKED.search(fold(q.text)) and not any(ev.unit == "年" or ev.stat == "since" for ev in answer.evidence):
             # 哪一年开始 / when was it created: a figure of the indicator is no date; a sentence with one is

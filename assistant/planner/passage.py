@@ -123,15 +123,23 @@ class PassageIntent(PlannerBase):
     def _best_sentence(self, text: str, need=None) -> tuple[float, str, Evidence] | None:
         """The sentence of the top passages that covers most of the question's words (and, with `need`, holds
         what the question asks for)."""
-        from ..corpus import split_sentences
-
-        best = None
         synonyms = self.lex.words.get("subject_synonyms", {})
         wider = " ".join([text, *(s for w in content_words(text) for s in synonyms.get(w, ()))])  # 荣誉 -> 入选 …
         found = self.box.search_passages(wider, k=8 if need else 5)
-        texts = {ev.text for ev in found}  # and the best keyword matches: a short subject (土壤环境) the vectors miss
-        found += [ev for ev in self.box.search_passages(wider, k=3, mode="bm25") if ev.text not in texts]
-        for rank, ev in enumerate(found):
+        best = self._best_of(text, found, need)
+        if best is None or best[0] < 0.5:  # then the best keyword matches: a short subject (土壤环境) the vectors miss
+            texts = {ev.text for ev in found}
+            extra = [ev for ev in self.box.search_passages(wider, k=3, mode="bm25") if ev.text not in texts]
+            more = self._best_of(text, extra, need, first_rank=len(found))
+            if more is not None and (best is None or more[0] > best[0]):
+                best = more
+        return best
+
+    def _best_of(self, text: str, found: list[Evidence], need=None, first_rank: int = 0) -> tuple[float, str, Evidence] | None:
+        from ..corpus import split_sentences
+
+        best = None
+        for rank, ev in enumerate(found, start=first_rank):
             if ev.locator.endswith("图表标题"):
                 continue  # a caption names a chart; it answers nothing by itself
             for sentence in split_sentences(ev.text):
