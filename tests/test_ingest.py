@@ -223,6 +223,15 @@ def test_a_table_column_with_an_unknown_name_is_kept_under_its_own_name(lexicon)
         ("负离子浓度", "甲区", "1500", "个/立方厘米"), ("PM2.5", "乙区", "22", "")}
 
 
+def test_a_pollutant_column_named_by_its_statistic_is_that_pollutant(lexicon):
+    """O3-8h第90百分位浓度 and 臭氧日最大8小时滑动平均值第90百分位浓度 are 臭氧's columns; CO日均值第95百分位 is 一氧化碳's."""
+    table = Table(header=["区", "O3-8h第90百分位浓度", "CO日均值第95百分位浓度", "PM10年均浓度"],
+                  rows=[["甲区", "151", "0.9", "48"], ["乙区", "160", "1.1", "52"]])
+    out = extract([Block(("表",), "table", "", table)], lexicon, PlaceFinder({"甲区": (), "乙区": ()}), 2030)
+    assert {(f["indicator"], f["place"], f["value"]) for f in out.facts} >= {
+        ("臭氧", "甲区", "151"), ("一氧化碳", "乙区", "1.1"), ("PM10", "乙区", "52")}
+
+
 def test_the_2024_text_wraps_and_tables_are_structured(raw_text):
     st = structure(raw_text)
     texts = [b.text for b in st.blocks if b.kind == "text"]
