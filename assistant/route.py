@@ -18,9 +18,10 @@ from .lexicon import fold
 from .parse import YEAR
 
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
-MONTH_RANGE = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月")
+MONTH_RANGE = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(?<![\d.a-zA-Z])(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?!均)")
 # 8月 and 2023年7月 are periods; 8月18日 is a date (揭牌于2024年8月18日), answered by the annual bulletin
-MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月(?!份?\s*[起以])(?!\s*\d{1,2}\s*[日号])")
+# PM10月均浓度 / PM2.5月均值 name no month: a figure after a letter or a point, or 月均, is not one
+MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(?<![\d.a-zA-Z])(\d{1,2})\s*月(?!份?\s*[起以])(?!\s*\d{1,2}\s*[日号])(?!均)")
 SERIES = re.compile(r"近(?:几|[二两三四五六七八九十\d])年|历年|逐年|每年|这几年|年度变化|变化趋势|趋势|over the years")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import IngestError, add_bulletin, list_bulletins, remove_bulletin
-from assistant.ingest.facts import PlaceFinder, _table_units, extract
+from assistant.ingest.facts import PlaceFinder, _table_units, extract, period_named
 from assistant.ingest.meta import Period
 from assistant.ingest.read import Table
 from assistant.ingest.structure import Block, pair_cells, structure
@@ -221,6 +221,16 @@ def test_a_table_column_with_an_unknown_name_is_kept_under_its_own_name(lexicon)
     out = extract([Block(("表",), "table", "", table)], lexicon, PlaceFinder({"甲区": (), "乙区": ()}), 2030)
     assert {(f["indicator"], f["place"], f["value"], f["unit"]) for f in out.facts} >= {
         ("负离子浓度", "甲区", "1500", "个/立方厘米"), ("PM2.5", "乙区", "22", "")}
+
+
+def test_a_pollutants_name_before_月均_names_no_month():
+    """PM10月均浓度 and PM2.5月均浓度 are monthly means, not October or May; 9月 and 1-9月 are periods."""
+    from assistant.route import MONTH, MONTH_RANGE
+
+    assert period_named("蓟州区PM2.5月均浓度最低", 2030) == "" and period_named("PM10月均浓度为52", 2030) == ""
+    assert period_named("9月，全市PM10月均浓度", 2030) == "2030-09" and period_named("1-9月累计", 2030) == "2030-01~09"
+    assert not MONTH.search("天津pm10月均浓度是多少") and not MONTH.search("pm2.5月均值")
+    assert MONTH.search("天津9月pm2.5").group(2) == "9" and MONTH_RANGE.search("1-9月累计")
 
 
 def test_a_pollutant_column_named_by_its_statistic_is_that_pollutant(lexicon):

@@ -60,7 +60,7 @@ def period_named(text: str, year: int) -> str:
     m = re.search(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月", text)
     if m and 1 <= int(m.group(2)) < int(m.group(3)) <= 12:
         return f"{m.group(1) or year}-{int(m.group(2)):02d}~{int(m.group(3)):02d}"
-    m = re.search(r"(?:((?:19|20)\d\d)\s*年\s*)?(?<![\d-])(\d{1,2})\s*月(?:份)?(?!\s*[-—–~至到])", text)
+    m = re.search(r"(?:((?:19|20)\d\d)\s*年\s*)?(?<![\d.\-a-zA-Z])(\d{1,2})\s*月(?:份)?(?!\s*[-—–~至到]|均)", text)  # not PM2.5月均
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1) or year}-{int(m.group(2)):02d}"
     return ""
