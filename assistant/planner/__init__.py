@@ -117,6 +117,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             if not any(self._counts_things(k) for k in q.indicators):  # 信访投诉受理了多少件: no count of it is given
                 return self._uncounted(q)
         parts = [k for key in q.indicators for k in self._parts_of(key)] if COMPOSITION.search(q.text) else []
+        named = self._parts_named(q.text, parts)
+        if named:  # 漂浮垃圾和海滩垃圾里，塑料类各占多少: the part named, of each topic (not 聚苯乙烯泡沫塑料类)
+            parts = named
         composition = any(k not in q.indicators for k in parts)  # the topic is made of shares the bulletin gives
         if composition:  # 漂浮垃圾主要是哪几类，各占多少: every part's share; 类 names the parts, not a class
             q = replace(q, indicators=tuple(dict.fromkeys(parts)))
@@ -383,6 +386,18 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         if near and near[0] >= 0.3:
             d.add(f"公报中最接近的内容：{near[1]}{d.cite(Evidence(text=near[1], locator=near[2].locator, source=near[2].source))}")
         return d.answer("not_found")
+
+    @staticmethod
+    def _parts_named(text: str, parts: list[str]) -> list[str]:
+        """The shares whose part the question names by itself (塑料类 asked: 漂浮垃圾塑料类占比, not
+        漂浮垃圾聚苯乙烯泡沫塑料类占比, whose part only ends in the same words)."""
+        folded = fold(text)
+        names = {k: fold(re.sub(r"^[\u4e00-\u9fff]{2,4}?(?:垃圾|废物|断面|类型)|占比$", "", k)) for k in parts}
+        def alone(n: str) -> bool:  # said by itself, not as the end of a longer part's name (泡沫塑料类)
+            return any(not (i and any(len(o) > len(n) and o.endswith(folded[i - 1] + n) for o in names.values()))
+                       for i in (m.start() for m in re.finditer(re.escape(n), folded)))
+
+        return [k for k, n in names.items() if n and alone(n)]
 
     def _parts_of(self, key: str) -> list[str]:
         """The shares that make up the topic a share belongs to: 海滩垃圾塑料类占比 -> every 海滩垃圾…占比."""
