@@ -40,9 +40,12 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
     for m in NUMBER.finditer(q.rest):
         start = max(folded.rfind(p, 0, m.start()) for p in "，,；;。:：") + 1
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
-        listed_change = re.compile(r"[、]\s*(?:同比|较上年|较去年|比上年|比去年|与上年|与去年|比20\d\d年|较20\d\d年)")
-        ends += [c.start() for c in [listed_change.search(folded, m.end())] if c]  # 为3.04、同比下降7.3%: two figures
         end = min(ends) if ends else len(folded)
+        if not re.search(r"分别|依次|各为|各是", folded):  # Ⅱ类占30%、Ⅲ类占70% / 为3.04、同比下降7.3%: items with their own figures
+            after_item = re.search(r"、(?=[^、，,；;。]*?\d)", folded[m.end(): end])
+            end = m.end() + after_item.start() if after_item else end
+            items = list(re.finditer(r"\d(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff/a-zμ³]{0,6}?)\s*、", folded[start: m.start()]))
+            start = start + items[-1].end() if items else start
         before, after = folded[start: m.start()], folded[m.end(): end]
         if re.search(r"(?:其余|其他|其它|剩下的?|剩余)\s*$", before) and re.match(r"\s*[个家座条所]", after):
             continue  # 其余10个区达标: the count of the rest, not a claimed figure
@@ -1108,6 +1111,9 @@ class ClaimIntent(PlannerBase):
         if judged is None:
             return None
         verdict, found = judged
+        claimed = {n for n, _, _ in claim_figures(q, self.lex)}
+        if verdict == "supported" and any(_paired_otherwise(q.text, j.clause, claimed) for j in found):
+            return None  # 秸秆综合利用率97.27%，农膜回收率95.93%: the clause holds both figures, each of the other subject
         d.add(f"核查结论：{'属实' if verdict == 'supported' else '不符'}。")
         swaps = {j.clause: [] for j in found}  # one quote per clause of the bulletin, what differs said before it
         for j in found:
@@ -1399,6 +1405,11 @@ class ClaimIntent(PlannerBase):
             quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
             claimed = {n for n, _, _ in claim_figures(q, self.lex)}  # dates (5月) are no claimed figures
             stated = {v for v, _ in numbers(sentence)}
+            swapped = _paired_otherwise(q.text, sentence, claimed) if claimed and claimed <= stated else []
+            if swapped:  # 秸秆综合利用率97.27%，农膜回收率95.93%: both figures are there, each of the other subject
+                d.add("核查结论：不符。" + "；".join(f"说法中{w}为{fmt(n)}，公报为{fmt(t)}" for w, n, t in swapped)
+                      + f"。公报原文：{sentence}{d.cite(quote)}")
+                return d.answer(verdict="refuted")
             if claimed and claimed <= stated:
                 d.add(f"核查结论：属实。公报原文：{sentence}{d.cite(quote)}")
                 return d.answer(verdict="supported")
@@ -1411,6 +1422,37 @@ class ClaimIntent(PlannerBase):
                 return d.answer(verdict="supported" if said else "refuted")
         d.add("核查结论：无法核实。公报中没有找到能直接核对这一说法的内容。")
         return d.answer(verdict="unverifiable")
+
+
+_SEGMENT = re.compile(r"[^、，,；;。:：]+")
+_CLASS_WORD = re.compile(r"(?<![a-z])(?:劣)?(?:iv|v|iii|ii|i)类")
+
+
+def _paired_otherwise(claim: str, sentence: str, claimed: set[float]) -> list[tuple[str, float, float]]:
+    """(subject, claimed figure, the sentence's figure for it) for each figure of the claim whose subject the sentence
+    gives another figure: the claim's segment (秸秆综合利用率97.27%, Ⅱ类占30%) names a noun or a class that, in the
+    sentence, is in a segment with a different figure and without the claimed one. Empty when every pairing holds."""
+    folded_claim, folded = fold(claim), fold(sentence)
+    segments = [m.group() for m in _SEGMENT.finditer(folded)]
+    out = []
+    for seg in (m.group() for m in _SEGMENT.finditer(folded_claim)):
+        mine = [float(n) for n in NUMBER.findall(seg) if float(n) in claimed]
+        if len(mine) != 1:
+            continue
+        n = mine[0]
+        lead = re.findall(r"[\u4e00-\u9fff]{2,}", seg[: seg.find(fmt(n))] if fmt(n) in seg else seg)
+        subject = re.sub(r"^(?:全市|全省|广州市?|其中)|(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
+        words = {w for w in (*_CLASS_WORD.findall(seg), *noun_words(seg), *([subject] if len(subject) >= 3 else []))
+                 if not re.search(r"\d", w)}
+        for w in sorted(words, key=len, reverse=True):
+            theirs = [sg for sg in segments if (re.search(rf"(?<![a-z]){re.escape(w)}", sg) if _CLASS_WORD.fullmatch(w) else w in sg)]
+            if len(theirs) != 1:
+                continue
+            figures = [float(x) for x in NUMBER.findall(theirs[0])]
+            if figures and n not in figures:
+                out.append((w, n, figures[0]))
+                break
+    return out
 
 
 def _roman_back(folded_class: str) -> str:
