@@ -546,6 +546,16 @@ def test_the_whole_places_figure_beats_a_counted_parts_figure(empty, embedder, t
     assert has(rate, 85.2) and has(rate, 1.2) and not has(rate, 90.3) and not has(rate, 3.3), rate
 
 
+def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
+    """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
+    a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"
+                        "2031年，全市优良天数为320天，同比增加6天；重污染天数为5天，同比减少2天。\n",
+                        empty, embedder, tmp_path)
+    good = a.ask("2031年韶关市优良天数同比变化多少？").text
+    assert has(good, 6) and not has(good, 2), good
+    assert a.ask("核实：2031年韶关市重污染天数为5天，比去年同期增加了2天。").verdict == "refuted"
+
+
 def test_a_bulletin_named_by_its_place_beats_one_named_by_a_scope_word(empty, embedder, tmp_path):
     """Two reports (made-up figures) ending with the same month: a city's water report and a province's air
     page whose names include 全省. 长春…在全省排第几 is the city's report; a district the city's report does not

@@ -101,7 +101,7 @@ def _expected_kind(lex: Lexicon, key: str) -> str:
         return "concentration"
     if re.search(r"率$|比例$|占比$|比率$|频率$", key):
         return "share"
-    if key.endswith("天数"):
+    if key.endswith(("天数", "天气")):  # 重污染天气: counted in days
         return "days"
     if key.endswith("声级"):
         return "sound"
