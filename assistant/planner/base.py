@@ -96,7 +96,7 @@ def noun_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in NOUN_TAGS and len(p.word) >= 2}
 
 
-MANNER_TAGS = ("d", "r", "t", "l", "a", "ad", "y", "e", "o", "f", "s")  # adverbs, pronouns, time words, idioms, where (里面, 当中) (a verb may be what is asked: 获得)
+MANNER_TAGS = ("d", "r", "t", "l", "a", "ad", "z", "y", "e", "o", "f", "s")  # adverbs, states (灰蒙蒙), pronouns, time words, idioms, where (里面, 当中) (a verb may be what is asked: 获得)
 
 
 def manner_words(text: str) -> set[str]:
