@@ -555,11 +555,13 @@ def _column(lex: Lexicon, header: str) -> tuple[str, str | None, str]:
         stat = "target"
     core = re.sub(r"排名|名次|同比|变化(率|幅度)?|变幅|增幅|降幅|目标值?|年均值|平均值|年均|浓度值", "", name) or name
     # O3-8h第90百分位浓度 / 臭氧日最大8小时滑动平均值第90百分位 / CO日均值第95百分位: the pollutant, by its statistic
-    core = re.sub(r"(?:日最大)?8\s*小时(?:滑动)?平均(?:值)?|[-—–]?\s*8\s*h|第\s*9[05]\s*百分位(?:数|浓度)?|日均值|浓度$", "", core) or core
-    hits = lex.find("indicator", core)
-    exact = [h for h in hits if h.end - h.start >= len(fold(core)) - 2]
-    key = (exact or hits)[0].key if (exact or hits) and len(fold(core)) <= 12 else core
-    return key, unit, stat
+    for name in dict.fromkeys((core, re.sub(r"(?:日最大)?8\s*小时(?:滑动)?平均(?:值)?|[-—–]?\s*8\s*h|第\s*9[05]\s*百分位(?:数|浓度)?|日均值|浓度$",
+                                            "", core) or core)):
+        hits = lex.find("indicator", name)
+        exact = [h for h in hits if h.end - h.start >= len(fold(name)) - 2]
+        if (exact or hits) and len(fold(name)) <= 12:
+            return (exact or hits)[0].key, unit, stat
+    return core, unit, stat  # a name the lexicon lacks (负离子浓度) is kept as written
 
 
 def _is_place(name: str, places: PlaceFinder) -> bool:
