@@ -42,9 +42,11 @@ def claim_figures(q: Query, lex: Lexicon) -> list[tuple[float, str, str]]:
         ends = [i for i in (folded.find(p, m.end()) for p in "，,；;。") if i >= 0]
         end = min(ends) if ends else len(folded)
         if not re.search(r"分别|依次|各为|各是", folded):  # Ⅱ类占30%、Ⅲ类占70% / 为3.04、同比下降7.3%: items with their own figures
-            after_item = re.search(r"、(?=[^、，,；;。]*?\d)", folded[m.end(): end])
+            # (26、52微克/立方米 is one list of figures: it stays one clause, each figure to the name listed in its place)
+            after_item = re.search(r"、(?=[^、，,；;。\d]*?[\u4e00-\u9fff][^、，,；;。]*?\d)", folded[m.end(): end])
             end = m.end() + after_item.start() if after_item else end
-            items = list(re.finditer(r"\d(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff/a-zμ³]{0,6}?)\s*、", folded[start: m.start()]))
+            items = [i for i in re.finditer(r"\d(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff/a-zμ³]{0,6}?)\s*、", folded[start: m.start()])
+                     if re.search(r"[\u4e00-\u9fff]", folded[start + i.end(): m.start()])]
             start = start + items[-1].end() if items else start
         before, after = folded[start: m.start()], folded[m.end(): end]
         if re.search(r"(?:其余|其他|其它|剩下的?|剩余)\s*$", before) and re.match(r"\s*[个家座条所]", after):
@@ -152,6 +154,9 @@ def _grade_consistent(after: str, level: re.Match, stated: re.Match) -> bool | N
     return given == claimed if reach.group(1) else given <= claimed
 
 
+BARE_LIST = re.compile(r"\d(?:\.\d+)?\s*[%％]?\s*[、和及与]\s*\d")  # 为26、52微克/立方米: a list of figures, one per name
+
+
 def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | None]]:
     """PM10、二氧化氮分别为37、27，同比分别下降9.8%和6.9%: in a clause with 分别, the i-th figure belongs to the
     i-th name listed (indicators, or else places), when the counts agree."""
@@ -162,7 +167,7 @@ def _respectively(q: Query, figures: list) -> dict[int, tuple[str | None, str | 
         by_clause.setdefault(clause, []).append(n)
     listed = False  # …分别为2.28、2.39和2.62，同比改善15.6%、21.6%和3.0%: 分别 reaches the lists that follow it
     for clause, members in by_clause.items():
-        listed = listed or "分别" in clause or "respectively" in clause
+        listed = listed or "分别" in clause or "respectively" in clause or bool(BARE_LIST.search(clause))
         if not listed or len(members) < 2:
             continue
         if len(q.indicators) == len(members) > 1:
