@@ -218,7 +218,7 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         family = f"{item.group(1) or ''}{_roman(item.group(2) + '类')}水质断面比例" if item else None
         if family not in lex.indicators or not (key and CLASS_FAMILY.search(key)):
             family = None  # Ⅰ类水质断面3个，占15.0%；Ⅱ类13个，占65.0%；Ⅳ类1个: the list's next class, that class alone
-        elif family:
+        else:
             key, mentions = family, []
         found = places.find(text)
         named = list(dict.fromkeys(p for p, _, _ in found))
@@ -247,8 +247,8 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
             part = share_of_part(lex, folded[start: m.start()], [*earlier, *(x.key for x in mentions)])
             if part:  # 海滩垃圾主要类型为…聚苯乙烯泡沫塑料类（占比21.3%）: the share of that part of the topic
                 key = part
-            direct = key != before_key or any(start + x.end <= m.start() for x in mentions)
-            said = [x for x in mentions if start + x.end <= m.start()]
+            said = [x for x in mentions if start + x.end <= m.start()]  # the indicators named before the figure
+            direct = key != before_key or bool(said)
             qualified = bool(said) and bool(re.search(r"\d+\s*个", folded[start: start + said[-1].start]))
             value = float(m.group(1))
             lead = folded[start: m.start()]

@@ -44,6 +44,7 @@ INDICATOR_SET = re.compile(r"[六6]项|各项|哪项|哪一项|哪几项|哪(?:�
 CHANGE_ASKED = re.compile(r"降幅|升幅|降得|升得|同比|持平|变化|下降|上升|改善")
 COUNT_WORD = re.compile(r"(?:多少|(?<!哪)几)\s*(个|家|条|座|项|处|辆|件)")
 IMPROVE_ASKED = re.compile(r"改善|变好|好转|变差|恶化|变坏|improv|worse")  # 改善了吗: said by the better direction
+TOPIC_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:垃圾|废物|断面|类型)")  # 海滩垃圾 of 海滩垃圾塑料类占比: the topic a share is part of
 COMPOSITION = re.compile(r"(?:占比|比例|比重)?最(?:大|多|高)的是?哪(?:一|几)?类|哪(?:一)?类(?:占比|比例)?最|主要类型|主要是什么类型|什么类型|各自占比|各占多少|各占|组成|构成|分别占|哪几类|哪些类|主要是哪|主要有哪|由哪些|主要是什么|主要有什么")
 
 __all__ = ["RulePlanner", "claim_figures", "content_words", "coverage"]
@@ -392,7 +393,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
         """The shares whose part the question names by itself (塑料类 asked: 漂浮垃圾塑料类占比, not
         漂浮垃圾聚苯乙烯泡沫塑料类占比, whose part only ends in the same words)."""
         folded = fold(text)
-        names = {k: fold(re.sub(r"^[\u4e00-\u9fff]{2,4}?(?:垃圾|废物|断面|类型)|占比$", "", k)) for k in parts}
+        names = {k: fold(re.sub(rf"^{TOPIC_HEAD.pattern}|占比$", "", k)) for k in parts}
         def alone(n: str) -> bool:  # said by itself, not as the end of a longer part's name (泡沫塑料类)
             return any(not (i and any(len(o) > len(n) and o.endswith(folded[i - 1] + n) for o in names.values()))
                        for i in (m.start() for m in re.finditer(re.escape(n), folded)))
@@ -401,7 +402,7 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
 
     def _parts_of(self, key: str) -> list[str]:
         """The shares that make up the topic a share belongs to: 海滩垃圾塑料类占比 -> every 海滩垃圾…占比."""
-        head = re.match(r"[\u4e00-\u9fff]{2,4}?(垃圾|废物|断面|类型)", key)
+        head = TOPIC_HEAD.match(key)
         stem = head.group(0) if head else key[:4]
         parts = [k for k in self.lex.indicators if k.startswith(stem) and k.endswith("占比") and self.box.facts_for(k)]
 

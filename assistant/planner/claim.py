@@ -1117,7 +1117,7 @@ class ClaimIntent(PlannerBase):
             return None
         verdict, found = judged
         claimed = {n for n, _, _ in claim_figures(q, self.lex)}
-        if verdict == "supported" and any(_paired_otherwise(q.text, j.clause, claimed) for j in found):
+        if verdict == "supported" and any(_paired_otherwise(q.text, j.clause, claimed, self.lex.city_aliases) for j in found):
             return None  # 秸秆综合利用率97.27%，农膜回收率95.93%: the clause holds both figures, each of the other subject
         d.add(f"核查结论：{'属实' if verdict == 'supported' else '不符'}。")
         swaps = {j.clause: [] for j in found}  # one quote per clause of the bulletin, what differs said before it
@@ -1410,7 +1410,7 @@ class ClaimIntent(PlannerBase):
             quote = Evidence(text=sentence, locator=ev.locator, source=ev.source)
             claimed = {n for n, _, _ in claim_figures(q, self.lex)}  # dates (5月) are no claimed figures
             stated = {v for v, _ in numbers(sentence)}
-            swapped = _paired_otherwise(q.text, sentence, claimed) if claimed and claimed <= stated else []
+            swapped = _paired_otherwise(q.text, sentence, claimed, self.lex.city_aliases) if claimed and claimed <= stated else []
             if swapped:  # 秸秆综合利用率97.27%，农膜回收率95.93%: both figures are there, each of the other subject
                 d.add("核查结论：不符。" + "；".join(f"说法中{w}为{fmt(n)}，公报为{fmt(t)}" for w, n, t in swapped)
                       + f"。公报原文：{sentence}{d.cite(quote)}")
@@ -1433,10 +1433,11 @@ _SEGMENT = re.compile(r"[^、，,；;。:：]+")
 _CLASS_WORD = re.compile(r"(?<![a-z])(?:劣)?(?:iv|v|iii|ii|i)类")
 
 
-def _paired_otherwise(claim: str, sentence: str, claimed: set[float]) -> list[tuple[str, float, float]]:
+def _paired_otherwise(claim: str, sentence: str, claimed: set[float], region: tuple[str, ...] = ()) -> list[tuple[str, float, float]]:
     """(subject, claimed figure, the sentence's figure for it) for each figure of the claim whose subject the sentence
     gives another figure: the claim's segment (秸秆综合利用率97.27%, Ⅱ类占30%) names a noun or a class that, in the
-    sentence, is in a segment with a different figure and without the claimed one. Empty when every pairing holds."""
+    sentence, is in a segment with a different figure and without the claimed one. Empty when every pairing holds.
+    `region`: the names of the bulletin's own place, which are no part of a subject (广州秸秆综合利用率)."""
     folded_claim, folded = fold(claim), fold(sentence)
     segments = [m.group() for m in _SEGMENT.finditer(folded)]
     out = []
@@ -1446,7 +1447,8 @@ def _paired_otherwise(claim: str, sentence: str, claimed: set[float]) -> list[tu
             continue
         n = mine[0]
         lead = re.findall(r"[\u4e00-\u9fff]{2,}", seg[: seg.find(fmt(n))] if fmt(n) in seg else seg)
-        subject = re.sub(r"^(?:全市|全省|广州市?|其中)|(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
+        own = "|".join(re.escape(fold(a)) for a in sorted({"全市", "全省", "其中", *region}, key=len, reverse=True))
+        subject = re.sub(rf"^(?:{own})|(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
         words = {w for w in (*_CLASS_WORD.findall(seg), *noun_words(seg), *([subject] if len(subject) >= 3 else []))
                  if not re.search(r"\d", w)}
         for w in sorted(words, key=len, reverse=True):
