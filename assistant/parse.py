@@ -36,6 +36,11 @@ SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球
                  "national ranking", "nationally")
 
 
+# 12个地级市中 / 各区里: what follows a place that is the group others are counted or ranked in
+GROUP_AFTER = re.compile(r"(?:地区|片区)?\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*个)?[^，,。？?；;\d]{0,8}?(?:之中|当中|中|里)")
+RANKED_AFTER = re.compile(r"(?:地区|片区)?\s*(?:的)?(?:排名|排第|排在|位列|位居|居第|名列)")
+
+
 @cache
 def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -132,6 +137,11 @@ def parse(text: str, lex: Lexicon) -> Query:
     city_after = bool(places) and any(c.start > min(m.start for m in places) and
                                       re.search(r"[，,；;。？?]|以及|还有|另外|同时", folded[min(m.start for m in places): c.start])
                                       for c in city)
+    # 河源市在粤东西北12个地级市中排第一: the places something ranks among are its setting, not what is asked about
+    among = [m for m in places if (GROUP_AFTER.match(folded[m.end:]) and (folded[:m.start].endswith("在") or re.match(
+        r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*个", folded[m.end:]))) or (folded[:m.start].endswith("在") and RANKED_AFTER.match(folded[m.end:]))]
+    if among and len(among) < len(places):
+        places = [m for m in places if m not in among]
     places = [m.key for m in sorted(places, key=lambda m: m.start)]
     if city and (not places or city_after or COMPARE.search(folded) or re.search(r"(?:和|比|跟|与|同|较).{0,3}(全市|广州)|(全市|广州).{0,3}(比|相比)", folded)):
         places.append(lex.city_name)  # 海珠区和全市比: the city is the second place

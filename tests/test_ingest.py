@@ -546,6 +546,24 @@ def test_the_whole_places_figure_beats_a_counted_parts_figure(empty, embedder, t
     assert has(rate, 85.2) and has(rate, 1.2) and not has(rate, 90.3) and not has(rate, 3.3), rate
 
 
+def test_an_area_of_several_places_is_a_place_of_its_own(empty, embedder, tmp_path):
+    """A province's report (made-up figures) gives the province's averages, then an area's (其中，粤北地区5个地级市平均…):
+    the area's figures are its own, never the province's, and a place ranked among the area's cities (韶关在粤北5个
+    地级市中…) is what a claim is about, not the area."""
+    a = _assistant_with("2031年1—6月广东省地级市环境空气质量状况\n广东省生态环境厅\n"
+                        "2031年1—6月，全省平均优良天数比率为92.1%，PM2.5平均浓度为20微克/立方米。"
+                        "其中，粤北地区5个地级市平均优良天数比率为95.3%；PM2.5平均浓度为17微克/立方米；综合指数平均为2.55。"
+                        "韶关市综合指数为2.41，排名第一；清远市综合指数为2.62。\n",
+                        empty, embedder, tmp_path)
+    area = a.ask("2031年1—6月粤北5个地级市PM2.5平均浓度是多少？").text
+    assert has(area, 17) and not has(area, 20), area
+    province = a.ask("2031年1—6月广东全省PM2.5平均浓度是多少？").text
+    assert has(province, 20) and not has(province, 17), province
+    index = a.ask("2031年1—6月广东省综合指数是多少？").text
+    assert not has(index, 2.55), index
+    assert a.ask("核实：2031年1—6月韶关在粤北地区5个地级市中综合指数排名第一，为2.41。").verdict == "supported"
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

@@ -141,6 +141,10 @@ def find_region(text: str) -> Place | None:
 WATER_BODY = re.compile(r"(?:^|(?<=[，,。；;、\n]))([\u4e00-\u9fff]{2,4}(?:水库|湖))(?=水质|总体水质|综合营养|营养状态|为[ⅠⅡⅢⅣⅤ劣])",
                         re.M)
 NOT_A_WATER_BODY = re.compile(r"^(?:全市|全省|主要|重点|各|其他|其余|城市|大中型|中型|小型|湖库|饮用水|水源)")
+# an area made of several of the region's places, counted where it is named (粤东西北地区12个地级市平均…,
+# 汾渭平原11个城市…): its averages are its own, neither the region's nor any one place's
+AREA = re.compile(r"(?:^|(?<=[，,。；;、\n其中]))([\u4e00-\u9fff]{2,8}?(?:地区|片区|城市群|都市圈|平原))(?=\s*\d+\s*个)", re.M)
+NOT_AN_AREA = re.compile(r"^(?:全|各|其他|其余|本|我|该|农村|城市|山区|重点|部分)")
 
 
 def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[str, Place]:
@@ -164,6 +168,12 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
         name = m.group(1)
         if not NOT_A_WATER_BODY.match(name) and name not in found:
             found[name] = Place(name, (), "site", region.name if region else "")
+    for m in AREA.finditer(text):
+        name = m.group(1)
+        if not NOT_AN_AREA.match(name) and name not in found:
+            short = re.sub(r"(?:地区|片区)$", "", name)  # 粤东西北12市
+            found[name] = Place(name, (short,) if short != name and len(short) >= 2 else (), "site",
+                                region.name if region else "")
     for name in table_names:
         if re.fullmatch(r"(全市|全省|全区|合计|平均|全市平均|全省平均|总体|总计|小计)", name):
             continue

@@ -342,6 +342,7 @@ class PlannerBase:
                  and not NOT_SUBJECT.search(w) and not RANK.search(w) and not COMPARE.search(w)
                  and w not in self.lex.words.get("relative_years", {})
                  and w not in self.lex.word_list("reported_speech")  # 听说 / 听讲: how the caller came to ask
+                 and re.sub(r"[里中上]$", "", w) not in self.lex.word_list("speakers")  # 报告里说 / 稿子: who said it
                  and not any(self.lex.has(f"stat:{k}", w) for k in ("yoy", "vs2013", "target", "limit", "rank", "class"))}
         if nouns:  # and only those the bulletin uses somewhere: 村想 or 附近 name nothing it could be about
             # an organisation's name (亚洲开发银行) counts even when the bulletin never says it: it names who was asked about

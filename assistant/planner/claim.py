@@ -539,7 +539,8 @@ class ClaimIntent(PlannerBase):
         at = folded.find(fold(clause))
         if at < 0 or not q.places:
             return q.places[0] if q.places else CITY
-        before = [m for kind in ("district", "site") for m in self.lex.find(kind, folded[:at])]
+        # only the places the claim is about: 在粤东西北12个地级市中 names where a place ranks, not a subject
+        before = [m for kind in ("district", "site") for m in self.lex.find(kind, folded[:at]) if m.key in q.places]
         if before:
             return max(before, key=lambda m: m.start).key
         later = [m for kind in ("district", "site") for m in self.lex.find(kind, folded[at:])]
