@@ -38,6 +38,7 @@ SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球
 
 # 12个地级市中 / 各区里: what follows a place that is the group others are counted or ranked in
 GROUP_AFTER = re.compile(r"(?:地区|片区)?\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*个)?[^，,。？?；;\d]{0,8}?(?:之中|当中|中|里)")
+MONTHS_SAID = re.compile(r"(?<![\d.a-zA-Z])\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月(?!均)")
 RANKED_AFTER = re.compile(r"(?:地区|片区)?\s*(?:的)?(?:排名|排第|排在|位列|位居|居第|名列)")
 
 
@@ -192,7 +193,7 @@ def parse(text: str, lex: Lexicon) -> Query:
     for kind in ("stat:yoy", "stat:vs2013", "stat:target", "stat:limit", "stat:rank", "stat:class"):
         lex.find(kind, text, ind_taken)
     rest = _strip_spans(folded, ind_taken + lex.unit_spans(folded))
-    numbers = tuple(float(n) for n in NUMBER.findall(rest))
+    numbers = tuple(float(n) for n in NUMBER.findall(MONTHS_SAID.sub(" ", rest)))  # 1-8月 is a period, not a figure
     own = {fold(a) for a in lex.city_aliases}  # a provincial report's 全省 is its own region, not outside it
     outside = any(s in folded for s in SCOPE_OUTSIDE if fold(s) not in own)
 

@@ -564,6 +564,27 @@ def test_an_area_of_several_places_is_a_place_of_its_own(empty, embedder, tmp_pa
     assert a.ask("核实：2031年1—6月韶关在粤北地区5个地级市中综合指数排名第一，为2.41。").verdict == "supported"
 
 
+def test_a_pollutant_the_report_never_names_is_not_answered_with_the_sentence_on_another(empty, embedder, tmp_path):
+    """A water report (made-up figures) gives 氨氮 and 总磷 in prose only: 溶解氧 or 粪大肠菌群 asked is not found
+    (the nearest sentence gives 氨氮's figure, not theirs); 总磷 asked is answered with its own figure."""
+    a = _assistant_with("2031年7月韶关市地表水环境质量月报\n韶关市生态环境局\n一、总体情况\n"
+                        "7月，全市主要河流断面氨氮平均浓度为0.61毫克/升，同比下降10.2%；总磷平均浓度为0.133毫克/升，"
+                        "同比下降4.4%。\n",
+                        empty, embedder, tmp_path)
+    for asked in ("2031年7月韶关主要河流断面溶解氧平均浓度是多少？", "韶关7月河流的溶解氧浓度多少",
+                  "2031年7月韶关市河流断面粪大肠菌群浓度是多少？"):
+        said = a.ask(asked)
+        assert said.status == "not_found" and said.text.startswith("公报未给出"), said.text
+    phosphorus = a.ask("2031年7月韶关主要河流断面总磷平均浓度是多少？").text
+    assert has(phosphorus, 0.133), phosphorus
+    # a claim about the second pollutant of the sentence is checked against its own figure, not the first one's
+    for true in ("核实：2031年7月韶关主要河流断面总磷平均浓度为0.133毫克/升", "韶关7月河流断面总磷浓度0.133毫克/升，这个数对吗",
+                 "稿子写2031年7月韶关河流断面总磷平均浓度为0.133毫克/升，同比下降4.4%，请核实"):
+        assert a.ask(true).verdict == "supported", true
+    assert a.ask("核实：2031年7月韶关主要河流断面总磷平均浓度为0.61毫克/升").verdict != "supported"
+    assert a.ask("核实：7月韶关河流断面总磷平均浓度为0.133毫克/升，同比下降10.2%").verdict != "supported"  # 氨氮's change
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

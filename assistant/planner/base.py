@@ -107,6 +107,28 @@ def manner_words(text: str) -> set[str]:
     return {p.word for p in jieba.posseg.cut(fold(text)) if p.flag in MANNER_TAGS and len(p.word) >= 2}
 
 
+def measured_things(text: str, measures: tuple[str, ...]) -> list[str]:
+    """The nouns a question names right before its measure word (溶解氧 in 溶解氧平均浓度是多少, 粪大肠菌群 in
+    粪大肠菌群浓度): what the figure asked is of. A place, a scope or a qualifier (断面, 主要, 年均) is not one."""
+    import jieba.posseg
+
+    folded, found = fold(text), []
+    for m in measures:
+        at = folded.find(m)
+        if at <= 0:
+            continue
+        before = re.sub(r"(?:的|平均|年均|月均|日均|总体|整体|总)+$", "", folded[:at])
+        words = [(p.word, p.flag) for p in jieba.posseg.cut(before)]
+        if words and words[-1][1] in ("n", "nz", "ng", "x") and len(words[-1][0]) >= 2 and \
+                re.fullmatch(r"[\u4e00-\u9fff]+", words[-1][0]) and not NOT_MEASURED.search(words[-1][0]):
+            found.append(words[-1][0])
+    return found
+
+
+# words before a measure word that name where or which, not what is measured (断面浓度, 全市水平)
+NOT_MEASURED = re.compile(r"断面|点位|站点|监测点|城市|地区|区域|全市|全省|主要|重点|水质|空气|环境|质量|情况|水平|数据|数值|指标")
+
+
 def lexicon_words(text: str) -> set[str]:
     """The lexicon's own terms in a text (jieba tags the words the lexicon adds "x"): 危险废物, 富营养化指数."""
     import jieba.posseg

@@ -9,7 +9,7 @@ import jieba.posseg
 
 from ..answer import Draft, change_text, numbers, value_text
 from ..lexicon import ROMAN_OF, Lexicon, fold, share_of_part
-from ..parse import CLASS_SHARE, NUMBER, Query, claimed_direction, parse
+from ..parse import CLASS_SHARE, MONTHS_SAID, NUMBER, Query, claimed_direction, parse
 from ..tools import fmt
 from ..types import Answer, Check, Derived, Evidence
 from .base import (
@@ -22,6 +22,7 @@ from .base import (
     class_order,
     classes_named,
     content_words,
+    lexicon_words,
     noun_words,
 )
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
@@ -90,15 +91,22 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
 SCOPE_AFTER = re.compile(r"\s*(?:个|家|座|条)")
 
 
+QUALITY_WORD = re.compile(r"改善|好转|变好|转好|恶化|变差|变坏|下滑")
+
+
 def _lead_up(claim: str, clause: str, at: int) -> str:
     """What the claim says before a figure: its clause up to the figure, and when that names too little (占66.7%),
     from the figure before it (or the claim's start) on."""
     own = clause[:at]
-    if len(re.findall(r"[\u4e00-\u9fff]", own)) >= 4 or clause not in claim:
+    named = re.sub(r"同比|比上年|较上年|与上年相比|上升|下降|增加|减少|降低|提高|升高|持平", "", own)  # 同比下降 names nothing
+    if len(re.findall(r"[\u4e00-\u9fff]", named)) >= 4 or clause not in claim:
         return own
     start = claim.find(clause)
     earlier = re.sub(r"^[^:：]{0,8}[:：]", "", claim[:start])  # 核实：…
-    figures = list(NUMBER.finditer(re.sub(r"(?:19|20)\d\d\s*年", lambda m: " " * len(m.group()), earlier)))
+    blank = re.sub(r"(?:19|20)\d\d\s*年", lambda m: " " * len(m.group()), earlier)
+    figures = list(NUMBER.finditer(MONTHS_SAID.sub(lambda m: " " * len(m.group()), blank)))
+    if own != named and figures:  # 总磷…为0.133毫克/升，同比下降4.4%: a change is of what the figure before it is of
+        return earlier[figures[-2].end() if len(figures) > 1 else 0:] + own
     since = earlier[figures[-1].end():] + own if figures else earlier + own
     if len(re.findall(r"[\u4e00-\u9fff]", since)) >= 4:
         return since
@@ -509,6 +517,10 @@ class ClaimIntent(PlannerBase):
         results.append("supported" if same else "refuted")
         lead = ("属实：" if same else "不符：") if len(q.numbers) > 1 or q.best or q.worst else ""
         d.add(f"{lead}公报显示{self._place_name(place)}{name}{said}{d.cite(fact)}")
+        if not same and stat in ("yoy", "vs2013"):  # 同比下降3.7% said of a rise: what the figure itself is
+            current = self.box.lookup(key, place, fact.year, "value")
+            if current is not None and current.value is not None:
+                d.add(f"（{fact.year}年为{self._describe(d, current)}）")
         moved = f"（{'上升' if direction > 0 else '下降'}）" if direction and stat != "value" else ""
         stated = f"{CMP_TEXT.get(cmp, '')}{fmt(number)}{moved}"
         if cmp == ">" and rough_claim and not moved:  # 300余条: said as the claim says it
@@ -613,8 +625,10 @@ class ClaimIntent(PlannerBase):
         if len(words) < 2:
             return None
         piece = next(p for p in re.finditer(r"[^、，,；;]+", folded) if p.start() <= at < p.end()).group()
-        others = [float(n) for n in NUMBER.findall(re.sub(r"(?:19|20)\d\d\s*年", " ", piece)) if abs(float(n) - number) > 1e-9]
-        nouns = [w for w in words if w in noun_words(before)]  # others: 连续11年100%履约's other figure, not a listed part's
+        others = [float(n) for n in NUMBER.findall(MONTHS_SAID.sub(" ", re.sub(r"(?:19|20)\d\d\s*年", " ", piece)))
+                  if abs(float(n) - number) > 1e-9]  # 7月 is when, not another figure
+        # others: 连续11年100%履约's other figure, not a listed part's; the nouns include the lexicon's terms (总磷)
+        nouns = [w for w in words if w in noun_words(before) | lexicon_words(before)]
         unit = re.match(r"\s*(%|个百分点|[\u4e00-\u9fff]{1,2}|[a-zμ/³]+)", folded[at + len(fmt(number)):])
         mine = self.lex.groups_named(folded, "contrasts")
         for said, ev in self.box.clauses_stating(number):
@@ -629,6 +643,8 @@ class ClaimIntent(PlannerBase):
                 continue
             if any(a and b and not a & b for a, b in zip(mine, self.lex.groups_named(here, "contrasts"), strict=True)):
                 continue  # Ⅱ类 claimed, Ⅲ类 said; 下降 claimed, 上升 said
+            if bool(QUALITY_WORD.search(folded[:at])) != bool(QUALITY_WORD.search(here[:pos] if pos >= 0 else here)):
+                continue  # 改善了1.2% claimed, 上升1.2% said: whether a rise is better is not said in the same words
             theirs = [float(n) for n in NUMBER.findall(here)]
             if any(all(abs(n - t) > 1e-9 for t in theirs) for n in others):
                 continue  # 连续10年100%履约 against 连续11年100%履约: the clause says another figure beside it
@@ -1325,7 +1341,7 @@ class ClaimIntent(PlannerBase):
         mine = next((ev for ev in ranked if ev.place == place), None)
         if mine is None:
             return None, None
-        self._position(place, key, ranked, d)
+        self._position(place, key, ranked, d, self._want_high(q, key))
         return ("supported" if mine.value == extreme.value else "refuted"), mine
 
     def _rising(self, word: str, key: str) -> bool:
@@ -1452,8 +1468,27 @@ def _paired_otherwise(claim: str, sentence: str, claimed: set[float], region: tu
         subject = re.sub(rf"^(?:{own})|(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
         words = {w for w in (*_CLASS_WORD.findall(seg), *noun_words(seg), *([subject] if len(subject) >= 3 else []))
                  if not re.search(r"\d", w)}
+        def said_in(w: str) -> list[str]:
+            return [sg for sg in segments if (re.search(rf"(?<![a-z]){re.escape(w)}", sg) if _CLASS_WORD.fullmatch(w) else w in sg)]
+
+        def named_before(text: str, figure: float) -> str:
+            at = text.find(fmt(figure))
+            run = re.findall(r"[\u4e00-\u9fff]+", text[:at] if at >= 0 else "")
+            return re.sub(r"(?:为|是|占|达到|达|约|仅|共|有)+$", "", run[-1]) if run else ""
+
+        said = re.sub(r"(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
+        # 河湖断面总磷平均浓度为0.148: the segment that names its figure with the claim's own words (总磷平均浓度)
+        # holds it, or another figure; segments sharing only the claim's first words (河湖断面) do not decide
+        same_words = [(sg, figures) for sg in segments for figures in [[float(x) for x in NUMBER.findall(sg)]] if figures
+                      for theirs in [named_before(sg, figures[0])]
+                      if said and len(min(said, theirs, key=len)) >= 2 and (said.endswith(theirs) or theirs.endswith(said))]
+        if same_words:
+            if len(same_words) == 1 and n not in same_words[0][1]:
+                theirs, figures = same_words[0]
+                out.append((named_before(theirs, figures[0]), n, figures[0]))
+            continue
         for w in sorted(words, key=len, reverse=True):
-            theirs = [sg for sg in segments if (re.search(rf"(?<![a-z]){re.escape(w)}", sg) if _CLASS_WORD.fullmatch(w) else w in sg)]
+            theirs = said_in(w)
             if len(theirs) != 1:
                 continue
             figures = [float(x) for x in NUMBER.findall(theirs[0])]

@@ -8,7 +8,7 @@ from ..answer import Draft
 from ..lexicon import fold
 from ..parse import Query
 from ..types import Answer, Evidence
-from .base import COUNT_ASKED, TIME_ASKED, PlannerBase, content_words, coverage, words_to_find
+from .base import COUNT_ASKED, TIME_ASKED, PlannerBase, content_words, coverage, measured_things, words_to_find
 
 NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much")
 CAPTION = re.compile(r"\s*(?:附表|附图|表\s*\d|图\s*\d)")
@@ -74,6 +74,14 @@ class PassageIntent(PlannerBase):
         if q.measures and subject and sum(w in fold(sentence) for w in subject) / len(subject) < min_coverage:
             return None  # 森林面积: a sentence about some other 面积 is not about the subject asked
         quote = Evidence(text=sentence, locator=ev.locator, source=ev.source, score=ev.score)
+        # a topic's loose word (噪声 of 夜间的噪声达标率) names the field, which the sentence need not repeat
+        loose = {fold(w) for ind in self.lex.indicators.values() for w in ind.weak}
+        measured = [w for w in measured_things(q.text, q.measures) if w not in loose]
+        if any(w not in fold(sentence) for w in measured):
+            # 溶解氧平均浓度 asked, the nearest sentence gives 氨氮's: what is measured is the subject
+            d = Draft("not_found")
+            d.add(f"公报未给出{'、'.join(w for w in measured if w not in fold(sentence))}的数值。公报相关内容：{sentence}{d.cite(quote)}")
+            return d.answer("not_found")
         if q.measures and not any(m in fold(sentence) for m in q.measures):
             # 生活垃圾产生量 asked, the nearest sentence speaks of 覆盖率 and 处置能力: related, not the answer
             d = Draft("not_found")

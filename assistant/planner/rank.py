@@ -171,7 +171,7 @@ class RankIntent(PlannerBase):
         order = list(reversed(ranked)) if high else ranked
         word, other_word = ("最高", "最低") if high else ("最低", "最高")
         if q.places and q.places[0] in self.lex.districts:
-            return self._position(q.places[0], key, ranked, d)
+            return self._position(q.places[0], key, ranked, d, high if q.best or q.worst else None)
         top = [ev for ev in order if ev.value == order[0].value]
         wanted = _wanted_count(q.text)
         if (wanted or q.listing) and len(top) < (wanted or 3):
@@ -191,7 +191,9 @@ class RankIntent(PlannerBase):
             d.add(f"（公报未给出{'、'.join(missing)}的数值。）")
         return d
 
-    def _position(self, place: str, key: str, ranked: list[Evidence], d: Draft) -> Draft:
+    def _position(self, place: str, key: str, ranked: list[Evidence], d: Draft, high: bool | None = None) -> Draft:
+        """Where a place stands among the ranked (ascending); with `high` (the end asked: 是不是最高 / 最低), which
+        places are at that end when the place is not."""
         name = self._indicator(key).display
         mine = next((ev for ev in ranked if ev.place == place), None)
         if mine is None:
@@ -211,6 +213,11 @@ class RankIntent(PlannerBase):
             where = side + ("、".join(f"{ev.place}{value_text(ev)}{d.cite(ev)}" for ev in which) if len(which) <= 3
                             else "、".join(ev.place for ev in which))
         d.add(f"{place}{name}为{self._describe(d, mine)}，{where}。")
+        end = ranked[-1] if high else ranked[0]
+        top = [ev for ev in ranked if ev.value == end.value]
+        if high is not None and mine.value != end.value and not all(ev.place in where for ev in top):
+            # 惠东县是不是最低: it is not; which is (unless the places above or below it were just listed)
+            d.add(f"{name}{'最高' if high else '最低'}的是{'、'.join(ev.place for ev in top)}，{value_text(top[0])}{d.cite(top[0])}。")
         return d
 
     def _rank_groups(self, q: Query, key: str, groups: list[Evidence], d: Draft) -> Draft:
