@@ -585,6 +585,21 @@ def test_a_pollutant_the_report_never_names_is_not_answered_with_the_sentence_on
     assert a.ask("核实：7月韶关河流断面总磷平均浓度为0.133毫克/升，同比下降10.2%").verdict != "supported"  # 氨氮's change
 
 
+def test_a_sites_class_claims_read_the_class_reached_and_the_target_apart(empty, embedder, tmp_path):
+    """A water report (made-up figures): 降到了Ⅳ类 claims the class now (the site is Ⅲ类: refuted); 达到Ⅳ类水质目标
+    names the target, not the class, so it never refutes the site's Ⅲ类; a clause about another site (浈江桥达到水质
+    目标) says nothing of this one."""
+    a = _assistant_with("2031年7月韶关市地表水环境质量月报\n韶关市生态环境局\n一、重点断面\n"
+                        "武江桥断面水质为Ⅲ类，达到Ⅳ类水质目标，同比由Ⅳ类好转为Ⅲ类；浈江桥断面水质为Ⅳ类，达到水质目标。\n",
+                        empty, embedder, tmp_path)
+    for false in ("核实：2031年7月武江桥断面水质从去年同期的Ⅲ类降到了Ⅳ类", "听说7月武江桥断面水质变成了Ⅳ类，对吗",
+                  "核实：2031年7月武江桥断面水质为Ⅳ类"):
+        assert a.ask(false).verdict == "refuted", false
+    for not_false in ("核实：2031年7月武江桥断面水质为Ⅲ类，达到Ⅳ类水质目标。", "核实：7月武江桥断面达到Ⅳ类水质目标",
+                      "有人说2031年7月武江桥断面水质达到了Ⅳ类目标，是真的吗"):
+        assert a.ask(not_false).verdict != "refuted", not_false
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

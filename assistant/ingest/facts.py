@@ -37,6 +37,8 @@ UP = re.compile(RISE_WORDS)
 DOWN = re.compile(FALL_WORDS)
 CLASS = re.compile(r"(?:为|属于|符合|达到|是)\s*((?:第)?(?:[一二三四五]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|劣Ⅴ)类(?:标准)?)")
 TROPHIC = re.compile(r"(?:为|属于?|是|呈)\s*((?:贫|中|轻度富|中度富|重度富)营养)")
+# what follows a section's name in a clause that gives its class (folded): 断面水质为iii类, 水质类别为ii类, 为劣v类
+SITE_CLASS = re.compile(r"\s*(?:断面|水库|湖)?\s*(?:总体)?(?:水质)?(?:类别)?\s*(?:为|是|属于|属)\s*(劣?(?:iv|v|i{1,3})类)(?![\u4e00-\u9fff]*目标)")
 GRADE = re.compile(r"(?<!未)达到(?:国家)?(?:环境空气质量)?([一二])级标准")
 PLACE_WORDS = re.compile(r"^(?:区|县|区县|县区|行政区|地区|城市|地市|城市名称|市|站点|监测点|测点|点位|断面|名称|单位|序号|地点)$")
 
@@ -314,6 +316,12 @@ def _sentence_facts(sentence: str, section: str, lex: Lexicon, places: PlaceFind
         if mentions:
             key = max(mentions, key=lambda x: x.end).key
             earlier.extend(m.key for m in sorted(mentions, key=lambda x: x.start))
+        site_class = SITE_CLASS.match(text, next((e for _, _, e in found), 0)) if found and not figures else None
+        if site_class and all(p not in places.units and p != region for p in named) and "水质类别" in lex.indicators:
+            # 武江桥断面水质为Ⅲ类: a section's (or a reservoir's) class, the one it has now
+            for place in named:
+                out.facts.append(_fact("水质类别", place, year, "class", None, "", _roman(site_class.group(1)), section, sentence))
+            continue
         if not key:
             continue
         for g in GRADE.finditer(text):

@@ -141,6 +141,9 @@ def find_region(text: str) -> Place | None:
 WATER_BODY = re.compile(r"(?:^|(?<=[，,。；;、\n]))([\u4e00-\u9fff]{2,4}(?:水库|湖))(?=水质|总体水质|综合营养|营养状态|为[ⅠⅡⅢⅣⅤ劣])",
                         re.M)
 NOT_A_WATER_BODY = re.compile(r"^(?:全市|全省|主要|重点|各|其他|其余|城市|大中型|中型|小型|湖库|饮用水|水源)")
+# river sections the prose reports on (武江桥断面水质为Ⅲ类, 烈金坝、黄金峡断面为Ⅰ类, 南柳渡断面水质由Ⅲ类好转为Ⅱ类)
+SECTION = re.compile(r"(?:^|(?<=[，,。；;\n]))((?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,10}?)断面(?=水质(?:为|由|类别为)|为[ⅠⅡⅢⅣⅤ劣]|由[ⅠⅡⅢⅣⅤ劣])", re.M)
+NOT_A_SECTION = re.compile(r"^(?:其中|其余|另有|此外|另外|与去年同期相比|同比|全市|全省|主要|重点|各|所有|考核|监测|国考|省考|市考|国控|省控|市控|入海|出境|跨界|河流|湖库|水质)|[考控个类]$|\d")
 # an area made of several of the region's places, counted where it is named (粤东西北地区12个地级市平均…,
 # 汾渭平原11个城市…): its averages are its own, neither the region's nor any one place's
 AREA = re.compile(r"(?:^|(?<=[，,。；;、\n其中]))([\u4e00-\u9fff]{2,8}?(?:地区|片区|城市群|都市圈|平原))(?=\s*\d+\s*个)", re.M)
@@ -182,6 +185,11 @@ def places_in(text: str, region: Place | None, table_names: list[str]) -> dict[s
             found[key] = places[key]
         elif name and not re.search(r"\d", name) and len(name) <= 12:
             found.setdefault(name, Place(name, (), "site", region.name if region else ""))
+    for m in SECTION.finditer(text):  # after the tables: 伊通河杨家崴子 is the table's 杨家崴子 with its river
+        for name in m.group(1).split("、"):
+            name = re.sub(r"^(?:其中|支流中|干流中|此外|另外)", "", name)
+            if len(name) >= 2 and not NOT_A_SECTION.search(name) and not any(name.endswith(n) for n in found):
+                found[name] = Place(name, (), "site", region.name if region else "")
     return found
 
 

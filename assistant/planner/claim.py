@@ -91,6 +91,9 @@ def _claimed_unit(lex: Lexicon, clause: str, number: float) -> str:
 SCOPE_AFTER = re.compile(r"\s*(?:个|家|座|条)")
 
 
+# a class that names a target, not the class reached: 达到Ⅳ类水质目标, 水质目标为Ⅲ类 (folded: iv类)
+_A_CLASS = r"劣?(?:[一二三四五]|iv|v|i{1,3})类"
+TARGET_CLASS = re.compile(rf"(?<![a-z]){_A_CLASS}(?:水质)?(?:标准)?(?:考核)?目标|目标(?:水质)?(?:类别)?(?:为|是)\s*{_A_CLASS}")
 QUALITY_WORD = re.compile(r"改善|好转|变好|转好|恶化|变差|变坏|下滑")
 
 
@@ -1216,8 +1219,9 @@ class ClaimIntent(PlannerBase):
             sibling = self._class_sibling(key, place)
             if sibling:
                 key, facts = sibling, self.box.facts_for(sibling, place, "class")
-        if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", q.text):
-            facts = []  # the claim says nothing about a class, grade or group: none of those can refute it
+        if not re.search(r"类|级|前三|后三|前列|较好|较差|改善幅度", TARGET_CLASS.sub(" ", fold(q.text))):
+            # the claim says nothing about a class, grade or group (达到Ⅳ类水质目标 names the target): none refutes it
+            facts = []
         for ev in facts:
             said = self._class_of_item(q, ev)
             if said is not None:  # pH值、…化学需氧量…符合第一类标准；活性磷酸盐…第二类: the claim's own item's class
@@ -1227,7 +1231,7 @@ class ClaimIntent(PlannerBase):
                     break
                 d.add(f"核查结论：{'属实' if verdict == 'supported' else '不符'}。公报：{part}{d.cite(ev)}。")
                 return d.answer(verdict=verdict)
-        ended = re.findall(r"(?:降为|升为|变为|变成|改为|到|为|成)\s*(劣?第?(?:[一二三四五]|i{1,3}|iv|v)类)", fold(q.text))
+        ended = re.findall(r"(?:降为|升为|变为|变成|改为|到|为|成)了?\s*(劣?第?(?:[一二三四五]|i{1,3}|iv|v)类)", fold(q.text))
         if ended and facts:  # 由Ⅱ类降为Ⅲ类: the class it is said to be now is the one checked
             now = ended[-1]
             ev = facts[0]

@@ -61,6 +61,10 @@ def units(text: str) -> list[str]:
     return [u.strip() for u in UNIT_BREAK.findall(text) if u.strip()]
 
 
+# words that make what a clause says of one place exclusive (前三位为…, 唯一, 最差, 排名第一): said of another place, it
+# refutes the claim; without them, a clause about another place settles nothing about the claim's
+EXCLUSIVE = re.compile(r"最|唯一|仅有|只有|仅|之首|首位|末位|倒数|前[一二三四五六七八九十\d]|后[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]|排名|排在|位列|位居|名列")
+
 def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement | None:
     """One claim clause against one bulletin clause. `context` (the paragraph the clause stands in) may supply
     a topic word said once at its start (近岸海域 before 浮游动物多样性指数…), but most words, every contrast word,
@@ -123,8 +127,10 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     gone = [p for p in c_places if p not in u_places]
     if gone:
         others = [p for p in u_places if p not in c_places and _same_kind(p, gone[0], lex)]
-        if not others:
-            return None
+        exclusive = EXCLUSIVE.search(fold(claim)) or any(
+            EXCLUSIVE.search(fold(part)) for part in re.split(r"[，,；;]", unit) if set(_places(part, lex)[0]) & set(others))
+        if not others or not exclusive:
+            return None  # 浙江路桥达到水质目标 says nothing of 北新泾桥; only a rank, an end or 唯一 said of the other excludes
         swaps.append(("、".join(gone), "、".join(others)))  # in the order each text names them
     if c_dates and not c_dates <= u_dates:
         if not u_dates or not words:
