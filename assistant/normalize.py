@@ -175,7 +175,8 @@ def story_question(text: str, lex: Lexicon) -> str:
 def _carry_place(question: str, story: str, lex: Lexicon, city_counts: bool = True) -> str:
     """The place the caller speaks of earlier stays with the question when the question itself names none (a
     claim's 全市最高 names the city as the scope only: city_counts=False)."""
-    if _names_place(question, lex) if city_counts else any(lex.find(k, question) for k in ("district", "site")):
+    scope = re.sub(r"(?:全市|全省|全区|全县)(?=\s*(?:最|排|第|前|后|倒数|范围|各|中|里))", " ", question)  # 全市最高: the scope
+    if _names_place(scope, lex) if city_counts else any(lex.find(k, question) for k in ("district", "site")):
         return question
     lives = re.search(r"(居住在|住在|家住|家在|生活在|住|来自)\s*([^，,。；;]{2,12})", story)
     earlier = [h for kind in ("district", "site") for h in lex.find(kind, lives.group(2))] if lives else []

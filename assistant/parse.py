@@ -20,7 +20,7 @@ SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|几成|百分之几)?
 COMPARE = re.compile(r"哪个高|哪个低|哪个更|哪个好|哪个差|哪个大|哪个小|哪个多|哪个少|哪项|谁高|谁低|谁更|谁大|谁小|谁多|谁少|相比|比较|对比|高多少|低多少|差多少|相差|差距|多多少|少多少|"
                      r"高出|低出|compare|versus|vs\.?|higher than|lower than")
 STANDARD = re.compile(r"标准|限值|达标吗|达标了吗|是否达标|达标没|达[没不]达标|有没有达标|超标|国标|standard|limit")
-CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|"
+CHANGE = re.compile(r"同比|变化|上升|下降|增加|减少|降低|提高|提升|改善|恶化|变好|变差|比去年|比上年|比2013|较2013|降了|升了|涨了|跌了|降幅|升幅|涨幅|"
                     r"与2013|和2013|相比去年|increase|decrease|change|drop|rise")
 FOLLOW_UP = re.compile(r"^(那|那么|还有|再问|再说说|然后|and|what about|how about)|呢[？?]?$")
 UP_WORDS = re.compile(rf"{RISE_WORDS}|rise|rose|risen|increase|grew|grow|went up|up|(?:more|higher) than (?:the|in|last|a year)")
@@ -141,6 +141,8 @@ def parse(text: str, lex: Lexicon) -> Query:
     # 河源市在粤东西北12个地级市中排第一: the places something ranks among are its setting, not what is asked about
     among = [m for m in places if (GROUP_AFTER.match(folded[m.end:]) and (folded[:m.start].endswith("在") or re.match(
         r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*个", folded[m.end:]))) or (folded[:m.start].endswith("在") and RANKED_AFTER.match(folded[m.end:]))]
+    # 虎门大桥、蕉门、洪奇沥三个断面里: the last of a list counted after it is one of the places asked, not their group
+    among = [m for m in among if not re.search(r"(?:、|和|与|及|跟)\s*$", folded[:m.start])]
     if among and len(among) < len(places):
         places = [m for m in places if m not in among]
     places = [m.key for m in sorted(places, key=lambda m: m.start)]

@@ -50,8 +50,8 @@ class Session:
             elif not q.places and self.focus:
                 q = replace(q, places=self.focus, intent="value" if q.intent in ("rank", "open") else q.intent)
         resolved = merge_follow_up(q, prev, self.lexicon)
-        if prev is not None and "vs2013" in prev.stats and "yoy" in resolved.stats and "vs2013" not in resolved.stats \
-                and not BASELINE.search(folded):
+        if prev is not None and "vs2013" in prev.stats and "vs2013" not in resolved.stats and not BASELINE.search(folded) \
+                and ("yoy" in resolved.stats or resolved.intent == "change"):
             # 比2013年下降了多少？ …两者哪个降幅更大: a change word naming no baseline keeps the one just asked about
             resolved = replace(resolved, stats=(resolved.stats - {"yoy"}) | {"vs2013"})
         if not q.places and COMPARE.search(folded) and resolved.intent not in ("invalid", "claim"):
