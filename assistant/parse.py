@@ -12,7 +12,7 @@ import opencc
 
 from .lexicon import FALL_WORDS, INFO_QUESTION, RISE_WORDS, ROMAN_OF, Lexicon, fold
 
-RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前三|后三|前几|后几|倒数|"
+RANK = re.compile(r"垫底|排最后|排在最后|最后[两三几]|哪两个|哪几个|哪三个|top\s*\d+|bottom\s*\d+|最高|最低|最好|最差|最坏|最干净|最脏|最优|最大|最小|最多|最少|排名|排第|名次|前几|后几|(?:排|位列|位居|列)?[前后](?:[两二三四五六七八九十]|\d{1,2})\s*(?:位|名)|前三|后三|倒数|"
                   r"哪(?:个|些|一个)(?:区|县|城市|地市|地方|断面|站点|测点|点位|监测点|水库|河段)|(?:区|县|城市|断面|站点|测点|监测点)(?:有|是)哪(?:些|几个)|哪里|哪儿|改善幅度|较大的|较好|较差|较高|较低|"
                   r"highest|lowest|best|worst|rank|which district")
 SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|几成|百分之几)?(?:的)?(?:比例|比重|比率|份额)|占比|所占比例|比例是?多少|百分之几|百分比|多少%|几成|"
@@ -39,6 +39,8 @@ SCOPE_OUTSIDE = ("全国", "全省", "广东省", "全世界", "世界", "全球
 # 12个地级市中 / 各区里: what follows a place that is the group others are counted or ranked in
 GROUP_AFTER = re.compile(r"(?:地区|片区)?\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*个)?[^，,。？?；;\d]{0,8}?(?:之中|当中|中|里)")
 MONTHS_SAID = re.compile(r"(?<![\d.a-zA-Z])\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月(?!均)")
+# the name of a statistic, not an order asked: 臭氧日最大8小时平均第90百分位数 (最大 and 第 name how it is computed)
+STAT_NAME = re.compile(r"日?最大\s*[18]\s*(?:小时|h)(?:滑动)?(?:平均)?(?:值|浓度)?|第\s*9[05]\s*(?:百分位|%分位)数?")
 RANKED_AFTER = re.compile(r"(?:地区|片区)?\s*(?:的)?(?:排名|排第|排在|位列|位居|居第|名列)")
 
 
@@ -202,7 +204,7 @@ def parse(text: str, lex: Lexicon) -> Query:
     query = Query(
         text=text, intent="value", places=tuple(dict.fromkeys(places)), indicators=tuple(dict.fromkeys(indicators)),
         weak=weak, years=years, stats=frozenset(stats), other_city=others[0] if others and not city else (others[0] if others else None),
-        outside_scope=outside, best=bool(BEST.search(folded)), worst=bool(WORST.search(folded)),
+        outside_scope=outside, best=bool(BEST.search(STAT_NAME.sub(" ", folded))), worst=bool(WORST.search(STAT_NAME.sub(" ", folded))),
         listing=bool(re.search(r"哪些|有哪|which ones|前三|后三", folded)),
         follow_up=bool(FOLLOW_UP.search(folded.strip())) and len(folded) <= 30, numbers=numbers, rest=rest,
         measures=lex.measures_in(_strip_spans(folded, taken)),
@@ -352,7 +354,7 @@ def _intent(q: Query, folded: str, lex: Lexicon | None = None) -> str:
         return "compare"
     if len(q.indicators) >= 2 and len(q.places) <= 1 and COMPARE.search(folded) and not q.stats & {"yoy", "vs2013"}:
         return "compare"  # 利用处置能力和收集能力相比，哪个大: two indicators at one place
-    if RANK.search(folded) and not re.search(r"第几", folded) or ("rank" in q.stats and len(q.places) <= 1):
+    if RANK.search(STAT_NAME.sub(" ", folded)) and not re.search(r"第几", folded) or ("rank" in q.stats and len(q.places) <= 1):
         return "rank"
     if q.stats & {"yoy", "vs2013"} or (CHANGE.search(folded) and q.indicators):
         return "change"

@@ -600,6 +600,24 @@ def test_a_sites_class_claims_read_the_class_reached_and_the_target_apart(empty,
         assert a.ask(not_false).verdict != "refuted", not_false
 
 
+def test_the_count_asked_with_its_kind_of_place_and_a_statistics_name_that_is_no_order(empty, embedder, tmp_path):
+    """An annual bulletin (made-up figures): 最高的两个县区 lists two counties, not the top and the bottom; 臭氧日最大8小时
+    平均第90百分位数浓度 names a statistic (最大, 第90), so it asks the city's figure, not a ranking."""
+    a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"
+                        "2031年，全市臭氧日最大8小时平均第90百分位数浓度为138微克/立方米。武江区臭氧浓度为141微克/立方米，"
+                        "浈江区臭氧浓度为136微克/立方米，曲江区臭氧浓度为149微克/立方米，乐昌市臭氧浓度为129微克/立方米，"
+                        "南雄市臭氧浓度为133微克/立方米。\n",
+                        empty, embedder, tmp_path)
+    for asked in ("2031年韶关各县区中，臭氧浓度最高的两个县区是哪两个？", "韶关臭氧最高的2个区县", "2031年韶关臭氧浓度最高的前两个县区是哪些"):
+        top = a.ask(asked).text
+        assert "曲江" in top and "武江" in top and not has(top, 129), (asked, top)
+    for asked in ("2031年韶关市臭氧日最大8小时平均第90百分位数浓度是多少？", "韶关臭氧最大8小时平均浓度多少",
+                  "2031年韶关臭氧第90百分位数浓度是多少"):
+        city = a.ask(asked).text
+        assert has(city, 138) and not has(city, 149), (asked, city)
+    assert has(a.ask("2031年韶关哪个县区臭氧浓度最高？").text, 149)  # an order asked is still an order
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

@@ -164,7 +164,7 @@ def _wanted_count(text: str) -> int:
     """前三 / 最低的三个区 / top 5 -> how many districts a ranking should list (0: not said)."""
     folded = fold(text)
     found = [m for m in re.finditer(r"(?:前|后|倒数)([一二两三四五六七八九十\d]{1,2})|([一二两三四五六七八九十\d]{1,2})"
-                                    r"个(?:区|行政区)|top\s*(\d{1,2})", folded)
+                                    r"个(?:区县|县区|县市区|市区县|区|行政区|县|城市|地市|市|断面|监测点|站点|点位)|top\s*(\d{1,2})", folded)
              if not re.match(r"\s*(中|里|当中|之中)", folded[m.end():])]  # 11个区中…: the whole, not the count
     if not found:
         return 0
