@@ -41,6 +41,8 @@ GROUP_AFTER = re.compile(r"(?:地区|片区)?\s*(?:(?:\d+|[一二两三四五六
 MONTHS_SAID = re.compile(r"(?<![\d.a-zA-Z])\d{1,2}\s*(?:[-—–~至到]\s*\d{1,2}\s*)?月(?!均)")
 # the name of a statistic, not an order asked: 臭氧日最大8小时平均第90百分位数 (最大 and 第 name how it is computed)
 STAT_NAME = re.compile(r"日?最大\s*[18]\s*(?:小时|h)(?:滑动)?(?:平均)?(?:值|浓度)?|第\s*9[05]\s*(?:百分位|%分位)数?")
+# days counted of a status said in the same clause, before or after the count (优良的有多少天, 有几天空气达标)
+DAYS_OF = re.compile(r"(达标|优良|超标|重污染)[^，,。？?；;]{0,8}?(?:多少|几)\s*(?:天|日)|(?:多少|几)\s*(?:天|日)[^，,。？?；;]{0,8}?(达标|优良|超标|重污染)")
 RANKED_AFTER = re.compile(r"(?:地区|片区)?\s*(?:的)?(?:排名|排第|排在|位列|位居|居第|名列)")
 
 
@@ -184,6 +186,12 @@ def parse(text: str, lex: Lexicon) -> Query:
         indicators = list(dict.fromkeys(x for k in indicators for x in (
             ((k, lex.indicators[k].share) if both else (lex.indicators[k].share,))
             if lex.indicators.get(k) and lex.indicators[k].share in lex.indicators else (k,))))
+    counted = DAYS_OF.search(folded)
+    if counted and not any(re.search(r"天数$|天$", k) for k in indicators):
+        # 优良的有多少天 / 有几多日空气系达标: the days counted by the status said, wherever the words stand
+        days = [m.key for m in lex.find("indicator", f"{counted.group(1) or counted.group(2)}天数")]
+        if days:
+            indicators = [days[0], *(k for k in indicators if lex.indicators[k].share != days[0] and k != lex.indicators[days[0]].share)]
     weak = False
     if not indicators:
         indicators = _strongest(lex.find("weak", text, ind_taken))

@@ -135,6 +135,18 @@ def test_the_rest_of_the_districts_get_their_status_only_when_the_count_adds_up(
     assert ("丁区", "臭氧") not in found
 
 
+@pytest.mark.parametrize("line", ["（一）区域声环境。城市区域声环境昼间等效声级平均值为53.1",
+                                  "(二)区域声环境．全市区域声环境昼间等效声级平均值为53.1",
+                                  "（三）声环境质量。昼间区域声环境等效声级均值为53.1"])
+def test_a_run_in_heading_keeps_its_sentence_as_the_sections_text(line):
+    """（一）区域声环境。城市区域…为53.1 (made-up figure) wrapped before its unit: the words before 。 head the section,
+    the sentence after them is its text, joined with the wrapped rest (dB(A)，同比下降0.4 dB(A)。)."""
+    blocks = structure(f"四、声环境\n{line}\ndB(A)，同比下降0.4 dB(A)。\n").blocks
+    text = [b for b in blocks if b.kind == "text"]
+    assert len(text) == 1 and "53.1dB(A)" in text[0].text.replace(" ", "") and "0.4" in text[0].text, blocks
+    assert text[0].section[-1] == re.split(r"[。．]", line)[0], text[0].section
+
+
 def test_a_line_ending_in_a_bracket_goes_on_when_the_next_line_continues_the_sentence():
     text = ("甲市2030年环境状况公报\n二、环境空气质量\n全市达标天数为300天，同比增加5天；优良天数比率（AQI达标率）\n"
             "为88.8%，同比上升1.1个百分点。\n（一）分区状况\n各区浓度见表1（单位：微克/立方米）\n各区均达标。\n")

@@ -82,6 +82,9 @@ def structure(text: str) -> Structure:
         if level and (not buf or buf.endswith(SENTENCE_END) or (level <= 2 and not md)):  # 一、 （一） always begin
             flush()
             title = md.group(2).strip() if md else line
+            run_in = None if md else re.match(r"(.+?)[。．]\s*(\S.*)$", title)
+            if run_in:  # （一）区域声环境。城市区域声环境…为53.8: a run-in heading, its sentence the section's text
+                title, buf = run_in.group(1), run_in.group(2)
             path[:] = path[: level - 1] + [title]
             continue
         spaced = _spaced_table(spaced_lines, i - 1)

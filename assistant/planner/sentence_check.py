@@ -61,9 +61,9 @@ def units(text: str) -> list[str]:
     return [u.strip() for u in UNIT_BREAK.findall(text) if u.strip()]
 
 
-# words that make what a clause says of one place exclusive (前三位为…, 唯一, 最差, 排名第一): said of another place, it
-# refutes the claim; without them, a clause about another place settles nothing about the claim's
-EXCLUSIVE = re.compile(r"最|唯一|仅有|只有|仅|之首|首位|末位|倒数|前[一二三四五六七八九十\d]|后[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]|排名|排在|位列|位居|名列")
+# words that make what a clause says of one place exclusive (前三位为…, 唯一, 最差, 排名第一, 改善幅度较大, 其余…): said
+# of another place, it refutes the claim; without them, a clause about another place settles nothing about the claim's
+EXCLUSIVE = re.compile(r"最|唯一|仅有|只有|仅|其余|较(?:大|小|好|差|高|低|多|少|快|慢|优|明显)|之首|首位|末位|倒数|前[一二三四五六七八九十\d]|后[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]|排名|排在|位列|位居|名列")
 
 def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement | None:
     """One claim clause against one bulletin clause. `context` (the paragraph the clause stands in) may supply
@@ -127,7 +127,7 @@ def judge(claim: str, unit: str, lex: Lexicon, context: str = "") -> Judgement |
     gone = [p for p in c_places if p not in u_places]
     if gone:
         others = [p for p in u_places if p not in c_places and _same_kind(p, gone[0], lex)]
-        exclusive = EXCLUSIVE.search(fold(claim)) or any(
+        exclusive = EXCLUSIVE.search(fold(claim)) or re.search(r"其余|其他", unit) or any(  # 南沙区超标，其余…达标
             EXCLUSIVE.search(fold(part)) for part in re.split(r"[，,；;]", unit) if set(_places(part, lex)[0]) & set(others))
         if not others or not exclusive:
             return None  # 浙江路桥达到水质目标 says nothing of 北新泾桥; only a rank, an end or 唯一 said of the other excludes
