@@ -105,6 +105,27 @@ class Query:
         return self.years[-1] if self.years else None
 
 
+def _both_kinds(indicators: list[str], folded: str, lex: Lexicon) -> list[str]:
+    """昼间和夜间的达标率: two kinds of one subject joined (subject_kinds) before the name found for one of them
+    ask the name of each (功能区昼间达标率 and 功能区夜间达标率), in the order said."""
+    out = list(indicators)
+    for group in lex.words.get("subject_kinds", ()):
+        words = {fold(w): n for n, member in enumerate(group) for w in member}
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        joined = re.search(rf"({alternation})\s*(?:和|与|及|、|跟|以及)\s*({alternation})", folded)
+        if not joined or words[joined.group(1)] == words[joined.group(2)]:
+            continue
+        first, second = words[joined.group(1)], words[joined.group(2)]
+        for key in indicators:
+            for have, want in ((first, second), (second, first)):
+                name = next((w for w in group[have] if w in key), None)
+                other = next((key.replace(name, w) for w in group[want] if name and key.replace(name, w) in lex.indicators), None)
+                if other and other not in out:
+                    at = out.index(key)
+                    out.insert(at if want == first else at + 1, other)  # in the order the question says them
+    return out
+
+
 def parse(text: str, lex: Lexicon) -> Query:
     if not text.strip():
         return Query(text=text, intent="invalid")
@@ -186,6 +207,7 @@ def parse(text: str, lex: Lexicon) -> Query:
         indicators = list(dict.fromkeys(x for k in indicators for x in (
             ((k, lex.indicators[k].share) if both else (lex.indicators[k].share,))
             if lex.indicators.get(k) and lex.indicators[k].share in lex.indicators else (k,))))
+    indicators = _both_kinds(indicators, folded, lex)
     counted = DAYS_OF.search(folded)
     if counted and not any(re.search(r"天数$|天$", k) for k in indicators):
         # 优良的有多少天 / 有几多日空气系达标: the days counted by the status said, wherever the words stand

@@ -350,6 +350,11 @@ def test_sites_ranked_by_class_and_each_sites_stated_status(empty, embedder, tmp
     assert a.ask("核实：2030年6月清远市5个断面水质均达到或优于Ⅳ类。").verdict == "supported"
     worse = a.ask("核实：2030年6月清远市所有断面水质均达到或优于Ⅲ类。")
     assert worse.verdict == "refuted" and "西岭" in worse.text and "北港" in worse.text, worse.text
+    # a section's status claimed is checked against the one its row states
+    for false in ("有市民说2030年6月清远西岭断面水质达标了，是真的吗？", "核实：6月南塘断面未达标", "听说6月北港断面超标了"):
+        assert a.ask(false).verdict == "refuted", false
+    for true in ("核实：2030年6月清远市西岭断面水质未达标", "网上说6月东坝断面达标了，对吗", "核实：6月中洲断面达标"):
+        assert a.ask(true).verdict == "supported", true
 
 
 def test_a_ranking_said_in_words_is_each_places_group_and_answers_the_end_asked(empty, embedder, tmp_path):

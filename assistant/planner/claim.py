@@ -240,7 +240,8 @@ class ClaimIntent(PlannerBase):
                     every = self._claim_every_district(q, held.iloc[0], d)
                     if every:
                         return every
-            return self._claim_text(q, d)
+            status = self._site_status(q, q.places[0], d) if len(q.places) == 1 else None
+            return status or self._claim_text(q, d)
         place = q.places[0] if q.places else CITY
         key = self._most_specific(q)
         extreme = None
@@ -1173,8 +1174,35 @@ class ClaimIntent(PlannerBase):
         name = self._indicator(key).display
         return name if name.startswith(place) else f"{self._place_name(place)}{name}"
 
+    def _site_status(self, q: Query, place: str, d: Draft) -> Answer | None:
+        """蕴藻浜东闸断面水质达标了: a site's 达标 / 未达标 claimed, against the status the bulletin gives the site
+        (未达标（水质目标Ⅳ类）); None if it gives none or the claim says something more (a figure, a class)."""
+        folded = fold(q.text)
+        said = re.search(r"(未|没有|没|不|尚未)?(达标|超标)", folded)
+        rest = re.sub(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月", "", folded)
+        if place not in self.lex.sites or not said or re.search(r"\d|类|级", rest):
+            return None
+        stated = [ev for ev in self.box.facts.itertuples() if ev.place == place and ev.stat == "grade"
+                  and re.match(r"(未|不)?(达标|超标)", str(ev.text_value or ""))]
+        if len(stated) != 1:
+            return None
+        ev = self.box.tables.evidence(self.box.facts.loc[stated[0].Index])
+        claimed_ok = (said.group(2) == "达标") != bool(said.group(1))
+        stated_ok = (ev.text_value.lstrip("未不").startswith("达标")) != bool(re.match(r"[未不]", ev.text_value))
+        ok = claimed_ok == stated_ok
+        d.add(f"核查结论：{'属实' if ok else '不符'}。公报：{place}{ev.text_value}{d.cite(ev)}。")
+        for found in self.box.search_passages(f"{place} 达标 超标", k=4):  # what the prose adds (超标项目…0.42倍)
+            said = next((c for c in re.split(r"[。；;]", found.text) if place in c and re.search(r"达到|达标|超标", c)), None)
+            if said and not found.locator.endswith("图表标题"):
+                d.add(f"公报原文：{said.strip()}{d.cite(Evidence(text=said.strip(), locator=found.locator, source=found.source))}。")
+                break
+        return d.answer(verdict="supported" if ok else "refuted")
+
     def _claim_in_words(self, q: Query, key: str, place: str, d: Draft) -> Answer:
         """A claim with no figure of its own, judged by the change, standard, status, class or rank the bulletin states."""
+        status = self._site_status(q, place, d)
+        if status is not None:
+            return status
         if q.outside_scope:
             d.add(f"核查结论：无法核实。公报只报告{self.region}自身的数据，没有与全国或全省其他城市的比较排名。")
             city = self.box.lookup(key, CITY) if not q.weak else self.box.lookup("优良天数比率", CITY)
