@@ -635,6 +635,19 @@ def test_the_count_asked_with_its_kind_of_place_and_a_statistics_name_that_is_no
     assert has(a.ask("2031年韶关哪个县区臭氧浓度最高？").text, 149)  # an order asked is still an order
 
 
+def test_a_level_asked_is_quoted_from_the_sentence_that_gives_the_figure(empty, embedder, tmp_path):
+    """评价等级为二级（较好） stated after a noise figure (made-up): asked 属于几级 / 评价等级, the answer quotes it."""
+    a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n四、声环境\n"
+                        "城市区域声环境昼间等效声级平均值为54.2 dB(A)，评价等级为二级（较好），同比下降0.3 dB(A)。\n",
+                        empty, embedder, tmp_path)
+    for asked in ("2031年韶关区域声环境昼间等效声级平均多少分贝，属于几级？", "韶关区域噪声评价等级是什么",
+                  "韶关市区域声环境昼间等效声级是哪一级"):
+        said = a.ask(asked).text
+        assert "二级" in said and has(said, 54.2), (asked, said)
+    plain = a.ask("2031年韶关区域声环境昼间等效声级是多少分贝？").text
+    assert has(plain, 54.2) and "二级" not in plain, plain  # not asked, not added
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

@@ -66,6 +66,10 @@ def _said_of_another(word: str, folded: str, mentions: list, key: str) -> bool:
     return False
 
 
+LEVEL_ASKED = re.compile(r"几级|哪一?级|什么级别|什么等级|哪个等级|等级是|评价等级|属于几|what grade|which grade|what level")
+# the level a sentence gives a figure: 评价等级为二级（较好）, 属三级水平（对应评价为一般）, 为一级（好）
+LEVEL_SAID = re.compile(r"(?:评价)?(?:等级)?(?:为|属于?|属)\s*[一二三四五]级(?:水平)?(?:[（(][^）)]{1,12}[）)])?")
+
 class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, StandardIntent, ClaimIntent, PassageIntent):
     """The built-in planner: intent -> the tool calls a careful analyst would make."""
 
@@ -133,7 +137,8 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             q = replace(q, indicators=tuple(dict.fromkeys((*keep, *(self._with_classes(k) for k in q.indicators)))))
         handler = {"value": self._value, "rank": self._rank, "compare": self._compare, "change": self._change,
                    "standard": self._standard, "claim": self._claim}.get(q.intent, self._open)
-        answer = self._every_ask(q, self._improvement_first(q, self._conclusion_first(q, self._about_what_was_asked(q, handler(q)))))
+        answer = self._every_ask(q, self._level_said(q, self._improvement_first(q, self._conclusion_first(
+            q, self._about_what_was_asked(q, handler(q))))))
         if answer.status == "answered" and not answer.text.strip():  # a path that found nothing to say says so
             return self._not_found(q)
         return answer
@@ -319,6 +324,23 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
                 if said:
                     answer.text = f"结论：{said}（公报原文：“{clause.strip()}”）。{answer.text}"
                     return answer
+        return answer
+
+    def _level_said(self, q: Query, answer: Answer) -> Answer:
+        """属于几级 / 评价等级是什么: the level the cited sentence gives right after the figure (评价等级为二级（较好）,
+        属三级水平), when the answer does not say one yet."""
+        if answer.status != "answered" or q.intent == "claim" or not LEVEL_ASKED.search(fold(q.text)) or \
+                re.search(r"[一二三四五]级", answer.text):
+            return answer
+        for ev in answer.evidence:
+            if ev.value is None or not ev.text:
+                continue
+            at = ev.text.find(fmt(ev.value))
+            said = LEVEL_SAID.search(ev.text, at) if at >= 0 else None
+            if said and said.start() - at < 40:  # quoted from the sentence already cited, under its marker
+                keys = list(dict.fromkeys((e.locator, e.text) for e in answer.evidence))  # numbered as Draft.cite does
+                answer.text = answer.text.rstrip() + f"\n公报原文：“{said.group().strip('，,；; ')}”[{keys.index((ev.locator, ev.text)) + 1}]。"
+                break
         return answer
 
     def _improvement_first(self, q: Query, answer: Answer) -> Answer:
