@@ -648,6 +648,22 @@ def test_a_level_asked_is_quoted_from_the_sentence_that_gives_the_figure(empty, 
     assert has(plain, 54.2) and "二级" not in plain, plain  # not asked, not added
 
 
+def test_parts_of_the_sections_asked_together_are_each_answered_by_their_own_sentence(empty, embedder, tmp_path):
+    """A water report (made-up figures) gives the 国考 and the 省考 sections' shares in sentences of their own (a
+    counted part, never the city's figure): asked together, each is answered by its own; asked alone, only its own."""
+    a = _assistant_with("2031年7月韶关市地表水环境质量状况\n韶关市生态环境局\n一、总体\n"
+                        "7月，全市共监测地表水断面18个，水质优良比例为94.4%。\n二、分类\n"
+                        "8个国考断面中，Ⅰ类3个、Ⅱ类4个、Ⅳ类1个，水质优良比例为87.5%，达标率为87.5%。\n"
+                        "10个省考断面中，Ⅰ类2个、Ⅱ类8个，水质优良比例和达标率均为100%。\n",
+                        empty, embedder, tmp_path)
+    for asked in ("2031年7月韶关国考断面和省考断面的水质优良比例分别是多少？", "韶关7月国考、省考断面优良比例各多少",
+                  "7月韶关省考断面与国考断面水质优良比例分别是多少"):
+        both = a.ask(asked).text
+        assert has(both, 87.5) and has(both, 100) and not has(both, 94.4), (asked, both)
+    alone = a.ask("2031年7月韶关国考断面水质优良比例是多少？").text
+    assert has(alone, 87.5) and not has(alone, 100) and not has(alone, 94.4), alone
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

@@ -496,6 +496,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             said = self._passage_answer(q)
             if said is not None and said.status == "answered" and all(fold(w) in fold(said.text) for w in left_out):
                 return said
+            each = self._each_part_by_sentence(q, left_out) if len(left_out) > 1 else None
+            if each is not None:  # 国考断面和省考断面的优良比例分别是多少: each part by its own sentence
+                return each
             d = Draft("not_found")
             d.add(f"公报未单独给出{'、'.join(left_out)}的这项数值。")
             near = self._best_sentence(q.text, need=lambda s: all(fold(w) in fold(s) for w in left_out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..answer import Draft
 from ..lexicon import fold
@@ -42,10 +43,33 @@ def _answer_kind(folded: str):
 
 
 class PassageIntent(PlannerBase):
+    def _each_part_by_sentence(self, q: Query, parts: list[str]) -> Answer | None:
+        """国考断面和省考断面的优良比例分别是多少: the question asked once per part (the other parts' words taken out),
+        each answered by a sentence that names its part; None unless every part is."""
+        from ..answer import merge_answers
+
+        each = []
+        for w in parts:
+            alone = fold(q.text)
+            for other in parts:
+                if other != w:
+                    alone = re.sub(rf"(?:和|与|及|、|跟)?\s*{re.escape(fold(other))}", "", alone)
+            one = self._passage_answer(replace(q, text=alone))
+            if one is None or one.status != "answered" or fold(w) not in fold(one.text):
+                return None
+            each.append(one)
+        return merge_answers(each)
+
     def _passage_answer(self, q: Query, min_coverage: float = 0.5, must: str = "") -> Answer | None:
         """Answer with the bulletin's own sentence when a passage covers the question well and holds the kind of
         thing asked (a figure for 多少, a date for 什么时候); a sentence on the subject without it is shown as
         related, not given as the answer. With `must` (a date asked: 到2027年), only a sentence that says it counts."""
+        folded = fold(q.text)
+        parts = [w for w in self.lex.word_list("subject_qualifiers") if fold(w) in folded]
+        if len(parts) > 1 and re.search(rf"(?:{'|'.join(map(re.escape, map(fold, parts)))})[^，,。？?；;]{{0,4}}(?:和|与|及|、|跟)", folded):
+            each = self._each_part_by_sentence(q, parts)
+            if each is not None:
+                return each
         if len(re.findall(r"[a-z]{3,}", fold(q.text))) >= 3 and not [
                 w for w in content_words(q.text) if re.search(r"[\u4e00-\u9fff]", w) and not re.fullmatch(r"[一二三四五]+[类级]", w)]:
             return None  # an English question read only as 二类 (Class II): too little of it understood to quote a sentence
@@ -173,7 +197,10 @@ class PassageIntent(PlannerBase):
             return plain
         folded = fold(sentence)
         words = words_to_find(question, folded)
-        return max(plain, sum(self._mentions(w, folded) for w in words) / len(words)) if words else plain
+        # a long lexicon word (断面水质达标率) is said when its two-character pieces are (国考断面…水质…达标率为88.9%)
+        said = sum(self._mentions(w, folded) or (len(w) >= 5 and all(w[i:i + 2] in folded for i in range(0, len(w) - 1, 2)))
+                   for w in words)
+        return max(plain, said / len(words)) if words else plain
 
     def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:
         """A sentence that names the district (short form; any district when `place` is None) and the
