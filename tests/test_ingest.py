@@ -664,6 +664,22 @@ def test_parts_of_the_sections_asked_together_are_each_answered_by_their_own_sen
     assert has(alone, 87.5) and not has(alone, 100) and not has(alone, 94.4), alone
 
 
+def test_a_sentence_on_a_part_is_not_the_answer_for_the_whole(empty, embedder, tmp_path):
+    """A bulletin (made-up figures) gives the county-level sources' rate in a sentence that names them only as
+    "12个水源地", then the township sources' rate: asked with no part named, the township figure is not the answer;
+    asked of the townships, it is."""
+    a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n三、集中式饮用水水源地水质\n"
+                        "2031年，全市共监测县级及以上集中式饮用水水源地12个。12个水源地全年水质达标率均为100%。\n"
+                        "全市86个乡镇级集中式饮用水水源地水质达标率为96.5%，个别水源地铁、锰季节性超标。\n",
+                        empty, embedder, tmp_path)
+    for asked in ("2031年韶关县级及以上集中式饮用水水源地一共几个？水质达标率多少？", "韶关饮用水水源地水质达标率是多少",
+                  "2031年韶关集中式饮用水水源地的达标率"):
+        said = a.ask(asked).text
+        assert not has(said, 96.5), (asked, said)
+    township = a.ask("2031年韶关乡镇级集中式饮用水水源地水质达标率是多少？").text
+    assert has(township, 96.5), township
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"

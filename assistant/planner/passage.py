@@ -183,12 +183,20 @@ class PassageIntent(PlannerBase):
                 for piece in pieces:
                     if need is not None and not need(piece) or self._other_kind(text, piece):
                         continue  # 地下水 asked: a sentence on 地表水 alone is about something else
-                    score = self._coverage(text, piece) - 0.02 * rank
+                    score = self._coverage(text, piece) - 0.02 * rank - 0.3 * self._unasked_part(text, piece)
                     if mine is None or score > mine[0] + 1e-9 or (score > mine[0] - 1e-9 and len(piece) < len(mine[1])):
                         mine = (score, piece.strip().rstrip("；;"), ev)
                 if mine is not None and (best is None or mine[0] > best[0]):
                     best = mine
         return best
+
+    def _unasked_part(self, question: str, sentence: str) -> bool:
+        """The sentence's figure is a part's the question does not ask about (全市86个乡镇级…水源地水质达标率 for
+        水源地水质达标率): a subject qualifier (subject_qualifiers) said before its first figure, not in the question."""
+        folded, asked = fold(sentence), fold(question)
+        first = re.search(r"\d+(?:\.\d+)?\s*(?:%|个百分点)", folded)
+        head = folded[: first.start()] if first else folded
+        return any(fold(w) in head and fold(w) not in asked for w in self.lex.word_list("subject_qualifiers"))
 
     def _coverage(self, question: str, sentence: str) -> float:
         """coverage(), with the lexicon's words for the bulletin's own (荣誉 is said as 入选…优秀案例)."""
