@@ -23,6 +23,7 @@ from pypinyin import lazy_pinyin
 
 from .lexicon import INFO_QUESTION, Lexicon, fold
 
+STREAK_ASKED = re.compile(r"连续\s*(?:几|多少)\s*年|几年了|多少年了")
 COMPARISON = re.compile(r"哪个|谁|相比|比较|对比|高多少|低多少|差多少|更高|更低|更好|更差")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,})[”\"」』]")
 CHECK_PREFIX = "核实："
@@ -410,7 +411,9 @@ def split_parts(text: str, lex: Lexicon) -> tuple[str, ...]:
         asked = {k for k in stats if lex.has(f"stat:{k}", body)}
         before = {k for k in stats if parts and lex.has(f"stat:{k}", parts[-1])}
         own = names_something(body, lex, city=False) or bool(parts and _another_kind(parts[-1], body, lex)) or (
-            bool(asked) and (not COMPARISON.search(fold(body)) or bool(parts and not asked & before)))
+            bool(asked) and (not COMPARISON.search(fold(body)) or bool(parts and not asked & before))) or (
+            # 广州已经连续几年达到这个标准了？ after 限值是多少？: a question of its own about the same subject
+            bool(parts) and bool(STREAK_ASKED.search(fold(body))) and not STREAK_ASKED.search(fold(parts[-1])))
         if parts and not own:
             parts[-1] = parts[-1] + piece
         else:
