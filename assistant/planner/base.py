@@ -232,7 +232,7 @@ class PlannerBase:
             for hit in self.lex.find(kind, phrase):
                 phrase = phrase.replace(phrase[hit.start: hit.end], "")
         phrase = re.sub(r"(?:\d{4}年|\d{4})?\d{1,2}(?:-\d{1,2})?月份?|\d{2,4}年", "", phrase)  # dates name no subject
-        phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|今年|去年|的)+", "", phrase)
+        phrase = re.sub(r"^(?:\d{4}年|\d{4}|年|月份?|今年|去年|的)+", "", phrase)  # 月: the rest of 7月 cut off above
         phrase = re.sub(r"(?:1|一|全|每)年", "", phrase)  # 生活垃圾一年产生多少吨: 一年 is how long, not a figure
         asked = re.match(r"(.*?)[了的]?(?:多少|几)(.+)$", phrase)
         if asked and measure.startswith(("多少", "几")):  # 医疗废物一共处置了多少吨 -> 医疗废物一共处置（以吨计）
