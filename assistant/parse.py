@@ -228,13 +228,14 @@ def parse(text: str, lex: Lexicon) -> Query:
         lex.find(kind, text, ind_taken)
     rest = _strip_spans(folded, ind_taken + lex.unit_spans(folded))
     numbers = tuple(float(n) for n in NUMBER.findall(MONTHS_SAID.sub(" ", rest)))  # 1-8月 is a period, not a figure
+    ordered = STAT_NAME.sub(" ", folded)  # 日最大8小时 names a statistic: its 最大 asks no order
     own = {fold(a) for a in lex.city_aliases}  # a provincial report's 全省 is its own region, not outside it
     outside = any(s in folded for s in SCOPE_OUTSIDE if fold(s) not in own)
 
     query = Query(
         text=text, intent="value", places=tuple(dict.fromkeys(places)), indicators=tuple(dict.fromkeys(indicators)),
         weak=weak, years=years, stats=frozenset(stats), other_city=others[0] if others and not city else (others[0] if others else None),
-        outside_scope=outside, best=bool(BEST.search(STAT_NAME.sub(" ", folded))), worst=bool(WORST.search(STAT_NAME.sub(" ", folded))),
+        outside_scope=outside, best=bool(BEST.search(ordered)), worst=bool(WORST.search(ordered)),
         listing=bool(re.search(r"哪些|有哪|which ones|前三|后三", folded)),
         follow_up=bool(FOLLOW_UP.search(folded.strip())) and len(folded) <= 30, numbers=numbers, rest=rest,
         measures=lex.measures_in(_strip_spans(folded, taken)),
