@@ -18,8 +18,10 @@ ALL_DISTRICTS = re.compile(r"各区|各个区|各行政区|所有区|所有的�
 ALL_SITES = re.compile(r"(?:\d+|[一二三四五六七八九十]+)个(?:国考|省考|国考、省考|国控|省控|、)*(?:断面|站点|监测点|测点|点位)|"
                        r"(?:所有|全部|每个|各个?)的?(?:国考|省考|国控|省控|、)*(?:断面|站点|监测点|测点|点位)")
 # 42个主要流域国省控断面中，…: the population a question counts within (its scope, not its subject)
-SCOPE_PHRASE = re.compile(r"(?:在|全市|全省)?(?:\d+\s*个)?[^，,。？?；;、\d]{1,16}?(?:断面|监测点|点位|站点|城市|区县|县区|水源地)?(?:之中|当中|中|里)"
-                          r"(?=[，,\s]|[\u4e00-\u9fff]{0,3}(?:[ⅰ-ⅻi-v一二三四五]|哪|有|的))")
+SCOPE_PHRASE = re.compile(r"(?:在|全市|全省)?\d+\s*个[^，,。？?；;、]{1,16}?(?:之中|当中|中|里)(?=[，,\s]|[\u4e00-\u9fff]{0,3}(?:[ⅰ-ⅻi-v一二三四五]|哪|有|的))"
+                          # 主要河湖断面中Ⅱ～Ⅲ类…: with no count, only a population of sites, before a class or a question
+                          r"|[^，,。？?；;、\d]{0,12}?(?:断面|监测点|点位|站点|城市|区县|县区|水源地)(?:之中|当中|中|里)"
+                          r"(?=[，,\s]|[\u4e00-\u9fff]{0,3}(?:(?<![a-z])(?:iv|v|i{1,3})(?:类|～|~|-|—)|[一二三四五]类|哪|有))")
 NUMBER_ASKED = re.compile(r"多少|几|数值|数字|what is|how much|how many")
 TIME_ASKED = re.compile(r"哪一年|哪年|什么时候|什么时间|何时|几月|哪个月|哪天|哪一天|几号|when|which year|what year")
 COUNT_ASKED = re.compile(r"(多少|(?<!哪)几)(辆|个|条|家|座|吨|人|项|次|处|所|台|株|种|只|艘)")
