@@ -338,8 +338,9 @@ class RulePlanner(ValueIntent, RankIntent, CompareIntent, ChangeIntent, Standard
             at = ev.text.find(fmt(ev.value))
             said = LEVEL_SAID.search(ev.text, at) if at >= 0 else None
             if said and said.start() - at < 40:  # quoted from the sentence already cited, under its marker
-                keys = list(dict.fromkeys((e.locator, e.text) for e in answer.evidence))  # numbered as Draft.cite does
-                answer.text = answer.text.rstrip() + f"\n公报原文：“{said.group().strip('，,；; ')}”[{keys.index((ev.locator, ev.text)) + 1}]。"
+                cited = Draft(answer.intent)
+                cited.evidence = list(answer.evidence)
+                answer.text = answer.text.rstrip() + f"\n公报原文：“{said.group().strip('，,；; ')}”{cited.cite(ev)}。"
                 break
         return answer
 

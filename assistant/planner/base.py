@@ -154,6 +154,12 @@ def words_to_find(question: str, folded_text: str) -> set[str]:
     return words
 
 
+def said_in(word: str, folded: str, shortest: int = 4) -> bool:
+    """The word is in the text, or one of `shortest`+ characters in its two-character pieces (国考省考断面 in 国考、
+    省考断面; 断面水质达标率 in 国考断面…水质…达标率为88.9%)."""
+    return word in folded or (len(word) >= shortest and all(word[i:i + 2] in folded for i in range(0, len(word) - 1, 2)))
+
+
 def coverage(question: str, text: str) -> float:
     """Share of the question's subject words that occur in text (a cheap relevance check)."""
     folded = fold(text)

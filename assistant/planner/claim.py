@@ -24,6 +24,7 @@ from .base import (
     content_words,
     lexicon_words,
     noun_words,
+    said_in,
 )
 from .sentence_check import claim_clauses, contrasted, judge_claim, units
 
@@ -114,11 +115,6 @@ def _lead_up(claim: str, clause: str, at: int) -> str:
     if len(re.findall(r"[\u4e00-\u9fff]", since)) >= 4:
         return since
     return earlier + own  # 断面中，Ⅱ类水质断面占70%，Ⅲ类占30%: the subject is the claim's opening
-
-
-def _said_in(word: str, folded: str) -> bool:
-    """The word is in the text, or a long one in its two-character pieces (国考省考断面 in 国考、省考断面)."""
-    return word in folded or (len(word) >= 4 and all(word[i:i + 2] in folded for i in range(0, len(word) - 1, 2)))
 
 
 def _change_kind(after: str, clause: str) -> str:
@@ -639,8 +635,8 @@ class ClaimIntent(PlannerBase):
             sentence = fold(ev.text)
             upto = sentence[: sentence.find(fold(said)) + len(said)] if fold(said) in sentence else fold(said)
             here = fold(said)
-            if not all(_said_in(w, upto) for w in nouns) or sum(_said_in(w, upto) for w in words) * 3 < len(words) * 2 \
-                    or not any(_said_in(w, here) for w in words[-2:]) or not self._names_subject(claim, clause, upto):
+            if not all(said_in(w, upto) for w in nouns) or sum(said_in(w, upto) for w in words) * 3 < len(words) * 2 \
+                    or not any(said_in(w, here) for w in words[-2:]) or not self._names_subject(claim, clause, upto):
                 continue  # its nouns and most words, the word right before the figure in the clause, the claim's indicator
             pos = here.find(fmt(number))
             if unit and pos >= 0 and not here[pos + len(fmt(number)):].lstrip().startswith(unit.group(1).strip()[:1]):
@@ -658,7 +654,7 @@ class ClaimIntent(PlannerBase):
             pos = upto.rfind(fmt(number), 0, len(upto))
             local = re.split(NUMBER.pattern, upto[:pos] if pos >= 0 else upto)[-1]
             theirs_nouns = [w for w in noun_words(local) if re.search(r"[\u4e00-\u9fff]{2}", w)]
-            if theirs_nouns and sum(_said_in(w, fold(claim)) for w in theirs_nouns) * 3 < len(theirs_nouns) * 2:
+            if theirs_nouns and sum(said_in(w, fold(claim)) for w in theirs_nouns) * 3 < len(theirs_nouns) * 2:
                 continue  # 聚苯乙烯泡沫塑料类（占比21.3%）is not 塑料类为主，占21.3%: what the bulletin says the figure is of
             return said, ev
         return None
@@ -1182,11 +1178,13 @@ class ClaimIntent(PlannerBase):
         rest = re.sub(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月", "", folded)
         if place not in self.lex.sites or not said or re.search(r"\d|类|级", rest):
             return None
-        stated = [ev for ev in self.box.facts.itertuples() if ev.place == place and ev.stat == "grade"
-                  and re.match(r"(未|不)?(达标|超标)", str(ev.text_value or ""))]
+        f = self.box.facts
+        rows = f[(f["place"] == place) & (f["stat"] == "grade")]
+        stated = [self.box.tables.evidence(row) for _, row in rows.iterrows()
+                  if re.match(r"(未|不)?(达标|超标)", str(row["text_value"] or ""))]
         if len(stated) != 1:
             return None
-        ev = self.box.tables.evidence(self.box.facts.loc[stated[0].Index])
+        ev = stated[0]
         claimed_ok = (said.group(2) == "达标") != bool(said.group(1))
         stated_ok = (ev.text_value.lstrip("未不").startswith("达标")) != bool(re.match(r"[未不]", ev.text_value))
         ok = claimed_ok == stated_ok
@@ -1479,6 +1477,7 @@ class ClaimIntent(PlannerBase):
 
 
 _SEGMENT = re.compile(r"[^、，,；;。:：]+")
+_LINK_TAIL = re.compile(r"(?:为|是|占|达到|达|约|仅|共|有)+$")  # 总磷平均浓度为 -> 总磷平均浓度: the words that name, not the link
 _CLASS_WORD = re.compile(r"(?<![a-z])(?:劣)?(?:iv|v|iii|ii|i)类")
 
 
@@ -1489,6 +1488,7 @@ def _paired_otherwise(claim: str, sentence: str, claimed: set[float], region: tu
     `region`: the names of the bulletin's own place, which are no part of a subject (广州秸秆综合利用率)."""
     folded_claim, folded = fold(claim), fold(sentence)
     segments = [m.group() for m in _SEGMENT.finditer(folded)]
+    own = "|".join(re.escape(fold(a)) for a in sorted({"全市", "全省", "其中", *region}, key=len, reverse=True))
     out = []
     for seg in (m.group() for m in _SEGMENT.finditer(folded_claim)):
         mine = [float(n) for n in NUMBER.findall(seg) if float(n) in claimed]
@@ -1496,19 +1496,18 @@ def _paired_otherwise(claim: str, sentence: str, claimed: set[float], region: tu
             continue
         n = mine[0]
         lead = re.findall(r"[\u4e00-\u9fff]{2,}", seg[: seg.find(fmt(n))] if fmt(n) in seg else seg)
-        own = "|".join(re.escape(fold(a)) for a in sorted({"全市", "全省", "其中", *region}, key=len, reverse=True))
-        subject = re.sub(rf"^(?:{own})|(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
+        said = _LINK_TAIL.sub("", lead[-1]) if lead else ""
+        subject = re.sub(rf"^(?:{own})", "", said)
         words = {w for w in (*_CLASS_WORD.findall(seg), *noun_words(seg), *([subject] if len(subject) >= 3 else []))
                  if not re.search(r"\d", w)}
-        def said_in(w: str) -> list[str]:
+        def holding(w: str) -> list[str]:  # the sentence's segments that say the word
             return [sg for sg in segments if (re.search(rf"(?<![a-z]){re.escape(w)}", sg) if _CLASS_WORD.fullmatch(w) else w in sg)]
 
         def named_before(text: str, figure: float) -> str:
             at = text.find(fmt(figure))
             run = re.findall(r"[\u4e00-\u9fff]+", text[:at] if at >= 0 else "")
-            return re.sub(r"(?:为|是|占|达到|达|约|仅|共|有)+$", "", run[-1]) if run else ""
+            return _LINK_TAIL.sub("", run[-1]) if run else ""
 
-        said = re.sub(r"(?:为|是|占|达到|达|约|仅|共|有)+$", "", lead[-1]) if lead else ""
         # 河湖断面总磷平均浓度为0.148: the segment that names its figure with the claim's own words (总磷平均浓度)
         # holds it, or another figure; segments sharing only the claim's first words (河湖断面) do not decide
         same_words = [(sg, figures) for sg in segments for figures in [[float(x) for x in NUMBER.findall(sg)]] if figures
@@ -1520,7 +1519,7 @@ def _paired_otherwise(claim: str, sentence: str, claimed: set[float], region: tu
                 out.append((named_before(theirs, figures[0]), n, figures[0]))
             continue
         for w in sorted(words, key=len, reverse=True):
-            theirs = said_in(w)
+            theirs = holding(w)
             if len(theirs) != 1:
                 continue
             figures = [float(x) for x in NUMBER.findall(theirs[0])]

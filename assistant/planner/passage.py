@@ -9,7 +9,7 @@ from ..answer import Draft
 from ..lexicon import fold
 from ..parse import Query
 from ..types import Answer, Evidence
-from .base import COUNT_ASKED, TIME_ASKED, PlannerBase, content_words, coverage, measured_things, words_to_find
+from .base import COUNT_ASKED, TIME_ASKED, PlannerBase, content_words, coverage, measured_things, said_in, words_to_find
 
 NUMBER_WANTED = re.compile(r"多少|(?<![哪])几(?![类种])|how many|how much")
 CAPTION = re.compile(r"\s*(?:附表|附图|表\s*\d|图\s*\d)")
@@ -98,9 +98,10 @@ class PassageIntent(PlannerBase):
         if q.measures and subject and sum(w in fold(sentence) for w in subject) / len(subject) < min_coverage:
             return None  # 森林面积: a sentence about some other 面积 is not about the subject asked
         quote = Evidence(text=sentence, locator=ev.locator, source=ev.source, score=ev.score)
-        # a topic's loose word (噪声 of 夜间的噪声达标率) names the field, which the sentence need not repeat
-        loose = {fold(w) for ind in self.lex.indicators.values() for w in ind.weak}
-        measured = [w for w in measured_things(q.text, q.measures) if w not in loose]
+        measured = measured_things(q.text, q.measures)
+        if measured:  # a topic's loose word (噪声 of 夜间的噪声达标率) names the field, which the sentence need not repeat
+            loose = {fold(w) for ind in self.lex.indicators.values() for w in ind.weak}
+            measured = [w for w in measured if w not in loose]
         if any(w not in fold(sentence) for w in measured):
             # 溶解氧平均浓度 asked, the nearest sentence gives 氨氮's: what is measured is the subject
             d = Draft("not_found")
@@ -206,8 +207,7 @@ class PassageIntent(PlannerBase):
         folded = fold(sentence)
         words = words_to_find(question, folded)
         # a long lexicon word (断面水质达标率) is said when its two-character pieces are (国考断面…水质…达标率为88.9%)
-        said = sum(self._mentions(w, folded) or (len(w) >= 5 and all(w[i:i + 2] in folded for i in range(0, len(w) - 1, 2)))
-                   for w in words)
+        said = sum(self._mentions(w, folded) or said_in(w, folded, shortest=5) for w in words)
         return max(plain, said / len(words)) if words else plain
 
     def _place_mention(self, place: str | None, ind: str) -> tuple[str, Evidence] | None:
