@@ -680,6 +680,18 @@ def test_a_sentence_on_a_part_is_not_the_answer_for_the_whole(empty, embedder, t
     assert has(township, 96.5), township
 
 
+def test_an_improvement_claimed_is_not_supported_by_a_rise_said_in_other_words(empty, embedder, tmp_path):
+    """综合指数同比上升1.8% (made-up; a higher index is worse): 改善了1.8% / 好转1.8% / 变好了1.8% is not what it
+    says, so never 属实; 上升1.8% claimed is."""
+    a = _assistant_with("2031年1—6月广东省地级市环境空气质量状况\n广东省生态环境厅\n"
+                        "2031年1—6月，韶关市综合指数为2.41；清远市综合指数同比上升1.8%，是唯一综合指数同比变差的城市。\n",
+                        empty, embedder, tmp_path)
+    for claim in ("有媒体说2031年1—6月清远市综合指数同比改善了1.8%，准确吗？", "核实：2031年1—6月清远综合指数同比好转1.8%",
+                  "听说清远1—6月综合指数比去年同期变好了1.8%，对吗"):
+        assert a.ask(claim).verdict != "supported", claim
+    assert a.ask("核实：2031年1—6月清远市综合指数同比上升1.8%").verdict == "supported"
+
+
 def test_a_change_in_days_after_heavy_pollution_days_is_theirs(empty, embedder, tmp_path):
     """重污染天数为5天，同比减少2天 (made-up figures): the change is the heavy-pollution days', not the good days'."""
     a = _assistant_with("2031年韶关市生态环境状况公报\n韶关市生态环境局\n一、环境空气\n"
